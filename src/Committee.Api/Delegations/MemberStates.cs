@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Committee.Delegations;
+
+/// <summary>The Member States and regional groups, read from shared/data/member-states.csv at start.</summary>
+public sealed partial class MemberStates
+{
+    private readonly Dictionary<string, MemberState> _byIso3;
+
+    public MemberStates(IEnumerable<MemberState> states)
+    {
+        _byIso3 = states.ToDictionary(s => s.Iso3, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyCollection<MemberState> All => _byIso3.Values;
+
+    public MemberState? ByIso3(string iso3) => _byIso3.GetValueOrDefault(iso3.Trim());
+
+    /// <summary>Finds a State by ISO3 code or by any of its names, preferring the name in use at the date.</summary>
+    public MemberState? Find(string delegation, DateOnly date)
+    {
+        var key = delegation.Trim();
+        if (key.Length == 3 && ByIso3(key) is { } byCode) return byCode;
+        return _byIso3.Values.FirstOrDefault(s => string.Equals(s.NameOn(date), key, StringComparison.OrdinalIgnoreCase))
+            ?? _byIso3.Values.FirstOrDefault(s => s.IsKnownAs(key));
+    }
+
+    public IEnumerable<MemberState> MembersOf(string group, DateOnly date) =>
+        _byIso3.Values.Where(s => s.IsMemberOn(date) && s.Groups.Contains(group)).OrderBy(s => s.NameOn(date), StringComparer.Ordinal);
+
+    public static MemberStates Load(string path)
+    {
+        var rows = Csv.Read(File.ReadAllText(path)).ToList();
+        var header = rows[0];
+        int Col(string name) => Array.IndexOf(header, name);
+        var (name, iso3, admitted, group, alsoIn, history) =
+            (Col("name"), Col("iso3"), Col("admission_date"), Col("regional_group"), Col("also_in_group"), Col("name_history"));
+
+        return new MemberStates(rows.Skip(1).Where(r => r.Length == header.Length).Select(r => new MemberState(
+            r[iso3],
+            r[name],
+            DateOnly.ParseExact(r[admitted], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ParseNames(r[history], r[name]),
+            new[] { r[group], r[alsoIn] }.Where(g => g.Length > 0 && !g.Contains("(observer)")).ToList())));
+    }
+
+    /// <summary>Reads "Old -> New (2013) -> Newer (June 2022)"; the year in brackets is when a name took effect.</summary>
+    internal static IReadOnlyList<StateName> ParseNames(string history, string currentName)
+    {
+        var names = new List<StateName>();
+        var segments = history.Split("->", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            if (i == 0)
+            {
+                // The first name has no start date; predecessor notes ("(original member)", "admitted …", "A + B") are not names.
+                if (segment.Contains('+')) continue;
+                var first = TrailingNote().Replace(Admitted().Replace(segment, ""), "").Trim();
+                names.Add(new StateName(first, null));
+                continue;
+            }
+            var note = TrailingNote().Match(segment);
+            var year = Year().Match(note.Value);
+            var newName = note.Success ? segment[..note.Index].Trim() : segment;
+            names.Add(new StateName(newName, year.Success ? int.Parse(year.Value, CultureInfo.InvariantCulture) : null));
+        }
+        if (names.Count == 0 || names[^1].Name != currentName) names.Add(new StateName(currentName, null));
+        return names;
+    }
+
+    [GeneratedRegex(@"\s*\([^()]*\)\s*$")] private static partial Regex TrailingNote();
+    [GeneratedRegex(@"\s+admitted\s+.*$")] private static partial Regex Admitted();
+    [GeneratedRegex(@"\d{4}")] private static partial Regex Year();
+}

@@ -1,0 +1,136 @@
+using System.Text.Json.Serialization;
+using Committee.Infrastructure;
+using Committee.Sponsorship;
+
+namespace Committee.Drafts;
+
+public enum DraftStatus { Submitted, Introduced, Deferred, Withdrawn, Adopted }
+
+public enum SponsorLayer { Original, Additional }
+
+/// <summary>A State's sponsorship of the draft: printed on a version of it, or joined after issue; never deleted.</summary>
+public sealed record SponsorEntry(
+    string Delegation, string Iso3, string? OnBehalfOf, SponsorLayer Layer, string? PrintedOn,
+    DateTimeOffset JoinedAt, int? JoinedAtMeeting, SponsorshipSource? Source, DateTimeOffset? WithdrawnAt = null, int? WithdrawnAtMeeting = null);
+
+public sealed record Introduction(string Delegation, string Iso3, string? OnBehalfOf, int Meeting, DateTimeOffset At);
+
+public sealed record BudgetImplications(bool HasImplications, string? Statement, string? DocumentSymbol, DateTimeOffset At);
+
+public sealed record OralRevision(string Delegation, IReadOnlyList<ParagraphChange> Changes, int Meeting, DateTimeOffset At);
+
+public sealed record Deferral(int Meeting, DateOnly? DeferredTo, DateTimeOffset At);
+
+public sealed record ActionTaken(string Decision, int? Meeting, DateTimeOffset At);
+
+/// <summary>A draft as it stands: the aggregate its commands are decided on, and the read model the API returns.</summary>
+public sealed class Draft : IStreamAggregate<Draft>
+{
+    public static string Noun => "draft";
+
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public string Symbol { get; set; } = "";
+    public List<string> Symbols { get; set; } = [];
+    public string Title { get; set; } = "";
+    public int Session { get; set; }
+    public string AgendaItem { get; set; } = "";
+    public string AgendaItemTitle { get; set; } = "";
+    public DateOnly Date { get; set; }
+    public DraftStatus Status { get; set; }
+    public List<SponsorEntry> Sponsors { get; set; } = [];
+    public List<string> Preamble { get; set; } = [];
+    public List<string> Operative { get; set; } = [];
+    public Introduction? Introduction { get; set; }
+    public BudgetImplications? BudgetImplications { get; set; }
+    public List<OralRevision> OralRevisions { get; set; } = [];
+    public List<Deferral> Deferrals { get; set; } = [];
+    public ActionTaken? Action { get; set; }
+
+    /// <summary>Adopted or withdrawn: the text, and the sponsor list, are closed.</summary>
+    [JsonIgnore] public bool ActionTaken => Action is not null;
+
+    public IEnumerable<SponsorEntry> CurrentSponsors() => Sponsors.Where(s => s.WithdrawnAt is null);
+
+    public SponsorEntry? CurrentSponsor(string iso3) =>
+        Sponsors.LastOrDefault(s => s.Iso3 == iso3 && s.WithdrawnAt is null);
+
+    /// <summary>The one place an event changes a draft: used by Marten's projection and by the command pipeline.</summary>
+    public static Draft Fold(Draft? draft, object @event)
+    {
+        draft ??= new Draft();
+        switch (@event)
+        {
+            case DraftSubmitted e:
+                draft.Id = e.DraftId;
+                draft.Symbol = e.Symbol;
+                draft.Symbols = [e.Symbol];
+                draft.Title = e.Title;
+                draft.Session = e.Session;
+                draft.AgendaItem = e.AgendaItem;
+                draft.AgendaItemTitle = e.AgendaItemTitle;
+                draft.Date = e.Date;
+                draft.Status = DraftStatus.Submitted;
+                draft.Preamble = [.. e.Preamble];
+                draft.Operative = [.. e.Operative];
+                draft.Sponsors = e.Sponsors.Select(s => Printed(s, e.Symbol, e.Date)).ToList();
+                break;
+            case DraftRevised e:
+                draft.Symbol = e.Symbol;
+                draft.Symbols.Add(e.Symbol);
+                draft.Title = e.Title;
+                draft.Date = e.Date;
+                draft.Preamble = [.. e.Preamble];
+                draft.Operative = [.. e.Operative];
+                // The revision re-states the printed list: those already sponsoring keep their entry and join date.
+                foreach (var sponsor in e.Sponsors.Where(s => draft.CurrentSponsor(s.Iso3) is null))
+                    draft.Sponsors.Add(Printed(sponsor, e.Symbol, e.Date));
+                break;
+            case DraftCorrected e:
+                draft.Symbols.Add(e.Symbol);
+                draft.Title = e.Title;
+                draft.Preamble = [.. e.Preamble];
+                draft.Operative = [.. e.Operative];
+                break;
+            case DraftIntroduced e:
+                draft.Introduction = new Introduction(e.IntroducedBy.Delegation, e.IntroducedBy.Iso3, e.IntroducedBy.OnBehalfOf, e.Meeting, e.At);
+                draft.Status = DraftStatus.Introduced;
+                break;
+            case SponsorsJoined e:
+                draft.Sponsors.AddRange(e.Sponsors.Select(s => new SponsorEntry(
+                    s.Delegation, s.Iso3, s.OnBehalfOf, SponsorLayer.Additional, null, e.At, e.Meeting, e.Source)));
+                break;
+            case SponsorshipWithdrawn e:
+                foreach (var sponsor in e.Sponsors)
+                {
+                    var index = draft.Sponsors.FindLastIndex(s => s.Iso3 == sponsor.Iso3 && s.WithdrawnAt is null);
+                    if (index >= 0) draft.Sponsors[index] = draft.Sponsors[index] with { WithdrawnAt = e.At, WithdrawnAtMeeting = e.Meeting };
+                }
+                break;
+            case DraftOrallyRevised e:
+                foreach (var change in e.Changes) Paragraphs.Apply(draft, change);
+                draft.OralRevisions.Add(new OralRevision(e.RevisedBy.Delegation, e.Changes, e.Meeting, e.At));
+                break;
+            case ProgrammeBudgetImplicationsStated e:
+                draft.BudgetImplications = new BudgetImplications(e.HasImplications, e.Statement, e.DocumentSymbol, e.At);
+                break;
+            case ActionDeferred e:
+                draft.Deferrals.Add(new Deferral(e.Meeting, e.DeferredTo, e.At));
+                draft.Status = DraftStatus.Deferred;
+                break;
+            case DraftWithdrawn e:
+                draft.Status = DraftStatus.Withdrawn;
+                draft.Action = new ActionTaken("withdrawn by its sponsors", e.Meeting, e.At);
+                break;
+            case AdoptedWithoutVote e:
+                draft.Status = DraftStatus.Adopted;
+                draft.Action = new ActionTaken(e.AsOrallyRevised ? "adopted without a vote, as orally revised" : "adopted without a vote", e.Meeting, e.At);
+                break;
+        }
+        return draft;
+    }
+
+    private static SponsorEntry Printed(Sponsor sponsor, string symbol, DateOnly date) =>
+        new(sponsor.Delegation, sponsor.Iso3, sponsor.OnBehalfOf, SponsorLayer.Original, symbol,
+            new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, null);
+}

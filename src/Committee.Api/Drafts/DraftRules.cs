@@ -1,0 +1,37 @@
+using Committee.Floor;
+using Committee.Infrastructure;
+
+namespace Committee.Drafts;
+
+/// <summary>Conditions several floor actions share, each stated once.</summary>
+public static class DraftRules
+{
+    /// <summary>Once the Committee has acted (adopted, or the sponsors withdrew it), the draft is closed.</summary>
+    public static void ActionNotYetTaken(Draft draft, string attempted)
+    {
+        if (draft.Action is { } action)
+            throw Refusal.Conflict("id",
+                $"cannot {attempted}: {draft.Symbol} was {action.Decision}{(action.Meeting is { } m ? $" at meeting {m}" : "")}");
+    }
+
+    /// <summary>A floor action happens at a meeting: one must be in progress in the draft's session.</summary>
+    public static int AtMeeting(FloorContext context, Draft draft, string attempted) =>
+        context.MeetingInProgress ?? throw Refusal.Conflict("meeting",
+            $"cannot {attempted}: no meeting of the {Ordinal(draft.Session)} session is in progress");
+
+    public static SponsorEntry CurrentSponsor(Draft draft, string iso3, string delegation, string field) =>
+        draft.CurrentSponsor(iso3) ?? throw Refusal.Unprocessable(field, $"{delegation} is not a sponsor of {draft.Symbol}");
+
+    public static string Ordinal(int n) =>
+        n + (n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+
+    public static string Required(string? value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw Refusal.Invalid(field, $"{field} is required") : value.Trim();
+
+    public static IReadOnlyList<string> Paragraphs(IReadOnlyList<string> paragraphs, string field)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
+            if (string.IsNullOrWhiteSpace(paragraphs[i])) throw Refusal.Invalid($"{field}[{i}]", "a paragraph cannot be empty");
+        return paragraphs.Select(p => p.Trim()).ToList();
+    }
+}

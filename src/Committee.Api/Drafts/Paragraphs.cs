@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace Committee.Drafts;
+
+/// <summary>Paragraph references as secretaries read them out: "PP3" (preambular) and "OP4" (operative), from 1.</summary>
+public static partial class Paragraphs
+{
+    public static (List<string> Part, int Index)? Locate(Draft draft, string reference)
+    {
+        var match = Reference().Match(reference.Trim());
+        if (!match.Success) return null;
+        var part = match.Groups[1].Value.ToUpperInvariant() == "PP" ? draft.Preamble : draft.Operative;
+        return (part, int.Parse(match.Groups[2].Value) - 1);
+    }
+
+    /// <summary>Why a change cannot be applied to the draft as it stands, or null when it can.</summary>
+    public static string? Problem(Draft draft, ParagraphChange change)
+    {
+        if (Locate(draft, change.Paragraph) is not var (part, index))
+            return $"'{change.Paragraph}' is not a paragraph reference: use PP<n> for preambular and OP<n> for operative paragraphs";
+        var upper = change.Kind == ParagraphChangeKind.Inserted ? part.Count : part.Count - 1;
+        if (index < 0 || index > upper)
+            return $"the draft has no paragraph {change.Paragraph.ToUpperInvariant()}";
+        if (change.Kind != ParagraphChangeKind.Deleted && string.IsNullOrWhiteSpace(change.Text))
+            return $"the new text of {change.Paragraph.ToUpperInvariant()} is missing";
+        return null;
+    }
+
+    public static void Apply(Draft draft, ParagraphChange change)
+    {
+        var (part, index) = Locate(draft, change.Paragraph)!.Value;
+        switch (change.Kind)
+        {
+            case ParagraphChangeKind.Replaced: part[index] = change.Text!; break;
+            case ParagraphChangeKind.Inserted: part.Insert(index, change.Text!); break;
+            case ParagraphChangeKind.Deleted: part.RemoveAt(index); break;
+        }
+    }
+
+    [GeneratedRegex(@"^(PP|OP)\s*(\d{1,3})$", RegexOptions.IgnoreCase)] private static partial Regex Reference();
+}

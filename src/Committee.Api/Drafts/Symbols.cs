@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Committee.Infrastructure;
+
+namespace Committee.Drafts;
+
+/// <summary>Document symbols of the Third Committee: A/C.3/64/L.22, then …/Rev.1, …/Rev.2, and …/Corr.1.</summary>
+public static partial class Symbols
+{
+    public static void CheckOriginal(string symbol, int session)
+    {
+        var match = Original().Match(symbol);
+        if (!match.Success)
+            throw Refusal.Invalid("symbol", $"'{symbol}' is not a Third Committee draft symbol such as A/C.3/{session}/L.22");
+        if (int.Parse(match.Groups[1].Value) != session)
+            throw Refusal.Unprocessable("symbol", $"{symbol} belongs to the {DraftRules.Ordinal(int.Parse(match.Groups[1].Value))} session, not the {DraftRules.Ordinal(session)}");
+    }
+
+    /// <summary>The symbol the next revision must carry: the L symbol with /Rev.(n+1).</summary>
+    public static string NextRevision(Draft draft)
+    {
+        var original = draft.Symbols[0];
+        var revisions = draft.Symbols.Count(s => Revision().IsMatch(s));
+        return $"{original}/Rev.{revisions + 1}";
+    }
+
+    /// <summary>The symbol the next corrigendum to the current version must carry.</summary>
+    public static string NextCorrection(Draft draft)
+    {
+        var corrections = draft.Symbols.Count(s => s.StartsWith(draft.Symbol + "/Corr.", StringComparison.Ordinal));
+        return $"{draft.Symbol}/Corr.{corrections + 1}";
+    }
+
+    [GeneratedRegex(@"^A/C\.3/(\d{1,3})/L\.\d{1,4}$")] private static partial Regex Original();
+    [GeneratedRegex(@"/Rev\.\d+$")] private static partial Regex Revision();
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Scalar.AspNetCore;
+
+namespace Committee.Infrastructure;
+
+public static class Web
+{
+    /// <summary>Bodies larger than this are refused with 400 before they are read.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddCommitteeWeb(this IServiceCollection services)
+    {
+        services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Json.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
+        return services;
+    }
+
+    public static WebApplication UseCommitteeWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteUnexpected });
+        app.UseStatusCodePages();
+        app.Use(RefuseOversizedBodies);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Committee API"));
+        app.MapHealthChecks("/health");
+        return app;
+    }
+
+    private static Task RefuseOversizedBodies(HttpContext http, RequestDelegate next) =>
+        http.Request.ContentLength > MaxBodyBytes
+            ? Problems.For(Refusal.Invalid("body", $"the request body is larger than {MaxBodyBytes / 1024} KiB")).ExecuteAsync(http)
+            : next(http);
+
+    /// <summary>Never a stack trace: a body that could not be read is the client's (400), anything else a plain 500.</summary>
+    private static Task WriteUnexpected(HttpContext http)
+    {
+        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var result = error switch
+        {
+            BadHttpRequestException bad => Problems.For(Refusal.Invalid("body", bad.Message)),
+            Refusal refusal => Problems.For(refusal),
+            _ => Results.Problem(statusCode: 500, title: "The server could not complete the request", detail: "The error has been logged."),
+        };
+        return result.ExecuteAsync(http);
+    }
+}

@@ -1,0 +1,23 @@
+using Committee.Delegations;
+using Committee.Infrastructure;
+using JasperFx;
+using Wolverine;
+using Wolverine.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddReferenceData(builder.Configuration)
+    .AddCommitteeStore(builder.Configuration)
+    .AddCommitteeSecurity(builder.Configuration)
+    .AddCommitteeWeb()
+    .AddWolverineHttp();
+builder.Host.UseWolverine(opts => opts.UseCommitteeWolverine());
+
+var app = builder.Build();
+app.UseCommitteeWeb();
+app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,20 @@
+using Committee.Delegations;
+using Committee.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace Committee.Sponsorship;
+
+public static class GetDelegationSponsorshipsEndpoint
+{
+    /// <summary>A delegation's sponsorship activity in a session: printed, joined and withdrawn, with times.</summary>
+    [WolverineGet("/api/delegations/{iso3}/sponsorships", OperationId = "DelegationSponsorships"), Tags("Sponsorship")]
+    [ProducesResponseType<DelegationSponsorships>(200)]
+    public static async Task<IResult> Get(string iso3, int session, MemberStates states, IQuerySession query, CancellationToken cancellation)
+    {
+        if (states.ByIso3(iso3) is null) return Problems.NotFound("iso3", $"'{iso3}' is not the ISO3 code of a Member State");
+        var view = await query.LoadAsync<DelegationSponsorships>(DelegationSponsorships.IdFor(iso3, session), cancellation)
+                   ?? new DelegationSponsorships { Id = DelegationSponsorships.IdFor(iso3, session), Iso3 = iso3.ToUpperInvariant(), Session = session };
+        return Results.Json(view, Json.Options);
+    }
+}

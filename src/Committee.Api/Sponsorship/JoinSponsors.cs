@@ -1,0 +1,31 @@
+using Committee.Delegations;
+using Committee.Drafts;
+using Committee.Floor;
+using Committee.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Committee.Sponsorship;
+
+public sealed record JoinSponsors(long ExpectedVersion, IReadOnlyList<SponsorRequest> Delegations);
+
+public static class JoinSponsorsEndpoint
+{
+    /// <summary>Delegations join the sponsors after the draft was issued, until the Committee takes action.</summary>
+    [WolverinePost("/api/drafts/{id}/sponsors", OperationId = "JoinSponsors"), Tags("Sponsorship")]
+    [Authorize(Policy = Security.SecretariatPolicy)]
+    public static Task<IResult> Post(Guid id, JoinSponsors command, StreamCommands commands, MemberStates states, HttpContext http) =>
+        commands.Execute<Draft>(http, id, command.ExpectedVersion, command,
+            (draft, context) => Decide(draft!, command, context, states, SponsorshipSource.Secretariat));
+
+    public static IReadOnlyList<object> Decide(Draft draft, JoinSponsors command, FloorContext context, MemberStates states, SponsorshipSource source)
+    {
+        DraftRules.ActionNotYetTaken(draft, "join the sponsors (the list closed when the Committee took action)");
+        if (command.Delegations.Count == 0) throw Refusal.Invalid("delegations", "name at least one delegation");
+        var joining = Sponsors.Resolve(command.Delegations, draft.Date, states, "delegations");
+        for (var i = 0; i < joining.Count; i++)
+            if (draft.CurrentSponsor(joining[i].Iso3) is { } already)
+                throw Refusal.Conflict($"delegations[{i}]", $"{already.Delegation} is already a sponsor of {draft.Symbol}");
+        return [new SponsorsJoined(draft.Id, joining, context.MeetingInProgress, source, context.At)];
+    }
+}
