@@ -47,7 +47,9 @@ public sealed class StreamCommands(IDocumentStore store, IDocumentSession docume
 
         var version = (stream.CurrentVersion ?? 0) + events.Count;
         stream.AppendMany(events);
-        var after = events.Aggregate(stream.Aggregate, (aggregate, e) => T.Fold(aggregate, e))!;
+        // Fold a copy: Marten's inline projection goes on from the fetched aggregate itself.
+        var copy = stream.Aggregate is null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(stream.Aggregate, Json.Options), Json.Options);
+        var after = events.Aggregate(copy, (aggregate, e) => T.Fold(aggregate, e))!;
         after.Version = version;
 
         var status = stream.Aggregate is null ? StatusCodes.Status201Created : StatusCodes.Status200OK;

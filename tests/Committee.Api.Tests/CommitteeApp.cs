@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alba;
+using Microsoft.AspNetCore.Http;
+using Committee.Infrastructure;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine;
+
+namespace Committee.Api.Tests;
+
+/// <summary>One real server (Alba over the app's own Program) on its own PostgreSQL schema, shared by a collection.
+/// Tests stay apart by using their own drafts and their own session numbers.</summary>
+public sealed class CommitteeApp : IAsyncLifetime
+{
+    private static int _nextSession = 100;
+    private readonly string _schema = $"test_{Guid.NewGuid():N}"[..20];
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public string Secretariat { get; private set; } = "";
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("COMMITTEE_TEST_CONNECTION")
+        ?? "Host=127.0.0.1;Port=55432;Database=committee_tests;Username=postgres";
+
+    /// <summary>A session number no other test uses, so meetings and session views do not interfere.</summary>
+    public int NewSession() => Interlocked.Increment(ref _nextSession);
+
+    public async ValueTask InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Committee", ConnectionString);
+            builder.UseSetting("Committee:Schema", _schema);
+            builder.UseSetting("Committee:Auth:SigningKey", "a-test-signing-key-that-is-long-enough-for-hmac");
+            builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+            });
+        });
+        Secretariat = Host.Services.GetRequiredService<Tokens>().Issue(Roles.Secretariat);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop schema if exists {_schema} cascade", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    public string Token(string role, string? iso3 = null) => Host.Services.GetRequiredService<Tokens>().Issue(role, iso3);
+
+    /// <summary>Waits until the read models have seen everything committed so far.</summary>
+    public Task ReadModelsCaughtUp() =>
+        Host.Services.GetRequiredService<EventFeed>().CatchUpAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    /// <summary>Sends a request through the app's pipeline. Body: an object (serialized camelCase) or a raw string.</summary>
+    public async Task<Reply> Send(HttpMethod method, string url, object? body = null, string? token = null, string? idempotencyKey = null,
+        string contentType = "application/json")
+    {
+        var result = await Host.Scenario(s =>
+        {
+            s.ConfigureHttpContext(http =>
+            {
+                http.Request.Method = method.Method;
+                var (path, query) = url.Split('?', 2) is var parts && parts.Length == 2 ? (parts[0], "?" + parts[1]) : (url, "");
+                http.Request.Path = path;
+                http.Request.QueryString = new QueryString(query);
+                if (token is not null) http.Request.Headers.Authorization = $"Bearer {token}";
+                if (idempotencyKey is not null) http.Request.Headers[StreamCommands.IdempotencyHeader] = idempotencyKey;
+                if (body is not null)
+                {
+                    var bytes = Encoding.UTF8.GetBytes(body as string ?? JsonSerializer.Serialize(body, Json.Options));
+                    http.Request.ContentType = contentType;
+                    http.Request.ContentLength = bytes.Length;
+                    http.Request.Body = new MemoryStream(bytes);
+                }
+            });
+            s.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        return new Reply((HttpStatusCode)result.Context.Response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text),
+            result.Context.Response.Headers.Location.ToString(), result.Context.Response.Headers);
+    }
+
+    public Task<Reply> Post(string url, object? body, string? token = null, string? key = null) =>
+        Send(HttpMethod.Post, url, body, token ?? Secretariat, key ?? Guid.NewGuid().ToString());
+
+    public Task<Reply> Get(string url) => Send(HttpMethod.Get, url);
+}
+
+public sealed record Reply(HttpStatusCode Status, JsonNode? Body, string Location, IHeaderDictionary Headers)
+{
+    public JsonNode Json => Body ?? throw new InvalidOperationException($"{Status} with no body");
+
+    public Reply ShouldBe(HttpStatusCode expected)
+    {
+        Assert.True(Status == expected, $"expected {(int)expected} {expected}, got {(int)Status}: {Body?.ToJsonString()}");
+        return this;
+    }
+
+    /// <summary>An RFC 9457 problem naming the field.</summary>
+    public Reply ShouldBeProblem(HttpStatusCode expected, string field, string? reasonContains = null)
+    {
+        ShouldBe(expected);
+        Assert.Equal((int)expected, (int)Json["status"]!);
+        Assert.Equal(field, (string?)Json["field"]);
+        if (reasonContains is not null) Assert.Contains(reasonContains, (string)Json["reason"]!, StringComparison.OrdinalIgnoreCase);
+        return this;
+    }
+}
+
+[CollectionDefinition(nameof(CommitteeCollection))]
+public sealed class CommitteeCollection : ICollectionFixture<CommitteeApp>;
