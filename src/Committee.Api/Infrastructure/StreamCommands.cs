@@ -11,7 +11,8 @@ namespace Committee.Infrastructure;
 
 /// <summary>The one path every command takes: replay a known Idempotency-Key, load the stream, check the expected
 /// version, decide (a pure function), append, store the answer with the events in one transaction, wake the feed.</summary>
-public sealed class StreamCommands(IDocumentStore store, IDocumentSession documents, TimeProvider clock, EventFeed feed)
+/// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by itself.</remarks>
+public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, EventFeed feed)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -28,6 +29,7 @@ public sealed class StreamCommands(IDocumentStore store, IDocumentSession docume
         if (key.Length > 200)
             return Problems.For(Refusal.Invalid(IdempotencyHeader, "the Idempotency-Key is longer than 200 characters"));
         var fingerprint = Fingerprint(http, command);
+        await using var documents = store.LightweightSession();
         if (key.Length > 0 && await documents.LoadAsync<IdempotencyRecord>(key, http.RequestAborted) is { } prior)
             return Replay(prior, fingerprint);
 

@@ -1,0 +1,329 @@
+# shellcheck shell=bash
+# Shared helpers for scripts/*. Source it; do not execute it.
+#
+#   ensure_postgres run|test   PostgreSQL for the app (run) or for the tests (test)
+#   reset_test_database        drop and recreate committee_tests on the private cluster
+#   stop_postgres              stop the private cluster
+#   ensure_signing_key         Committee__Auth__SigningKey from .data/signing-key
+#   ensure_member_states       Committee__ReferenceData__MemberStates (absolute path)
+#   ensure_chromium            Debian's chromium at /usr/bin/chromium (browser tests)
+#   api_target_path            path of the built Committee.Api.dll (after a build)
+#
+# Messages go to stderr, so that a command's stdout stays its own
+# (scripts/token prints nothing but the token).
+#
+# The private cluster lives in $ROOT/.data/pg, belongs to the OS user "postgres"
+# (PostgreSQL refuses to run as root), listens on 127.0.0.1:$COMMITTEE_PG_PORT
+# only (no Unix socket) and trusts every connection from 127.0.0.1: it is a
+# throw-away development database, not a server to expose.
+
+if [[ -n "${_COMMITTEE_COMMON_SH:-}" ]]; then return 0; fi
+_COMMITTEE_COMMON_SH=1
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+export ROOT
+DATA_DIR="$ROOT/.data"
+API_PROJECT="$ROOT/src/Committee.Api"
+
+COMMITTEE_PG_PORT="${COMMITTEE_PG_PORT:-55432}"
+PGDATA_DIR="$DATA_DIR/pg"
+PG_LOG="$PGDATA_DIR/server.log"
+PG_SUPERUSER=postgres
+PG_OS_USER=postgres
+RUN_DB=committee
+TEST_DB=committee_tests
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export DOTNET_CLI_UI_LANGUAGE="${DOTNET_CLI_UI_LANGUAGE:-en}"
+
+log() { printf '[committee] %s\n' "$*" >&2; }
+die() { printf '[committee] error: %s\n' "$*" >&2; exit 1; }
+
+# Run a command as root: directly, or through sudo when we are not root.
+as_root() {
+  if [[ $EUID -eq 0 ]]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"
+  else die "need root to run: $*"
+  fi
+}
+
+# apt-get install, with one apt-get update per shell.
+apt_install() {
+  if [[ -z "${_COMMITTEE_APT_UPDATED:-}" ]]; then
+    log "apt-get update"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    _COMMITTEE_APT_UPDATED=1
+  fi
+  log "apt-get install -y $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 "$@" >&2
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+
+# The binaries: $COMMITTEE_PG_BIN, else Debian's PostgreSQL 15, else the newest
+# installed major version. Installs Debian's postgresql when none is there.
+_pg_find_bin() {
+  if [[ -n "${COMMITTEE_PG_BIN:-}" ]]; then PG_BIN="$COMMITTEE_PG_BIN"; return; fi
+  if [[ -x /usr/lib/postgresql/15/bin/initdb ]]; then PG_BIN=/usr/lib/postgresql/15/bin; return; fi
+  local candidate
+  candidate="$(printf '%s\n' /usr/lib/postgresql/*/bin | grep -v '\*' | sort -V | tail -n 1 || true)"
+  if [[ -n "$candidate" && -x "$candidate/initdb" ]]; then PG_BIN="$candidate"; return; fi
+  PG_BIN=""
+}
+
+ensure_postgres_installed() {
+  _pg_find_bin
+  if [[ -z "$PG_BIN" ]]; then
+    log "PostgreSQL server binaries not found: installing Debian's postgresql"
+    apt_install postgresql
+    _pg_find_bin
+  fi
+  [[ -n "$PG_BIN" && -x "$PG_BIN/initdb" ]] || die "PostgreSQL binaries not found (looked in /usr/lib/postgresql/*/bin; set COMMITTEE_PG_BIN)"
+  if [[ $EUID -eq 0 ]] && ! id -u "$PG_OS_USER" >/dev/null 2>&1; then
+    useradd --system --home-dir /var/lib/postgresql --shell /bin/bash "$PG_OS_USER"
+  fi
+}
+
+# Run a PostgreSQL server program as the cluster's owner. As root that is the
+# user postgres (runuser); otherwise the current user owns the cluster.
+_pg_as_owner() {
+  if [[ $EUID -eq 0 ]]; then
+    (cd / && runuser -u "$PG_OS_USER" -- "$@")
+  else
+    (cd / && "$@")
+  fi
+}
+
+# The postgres user must be able to traverse every directory above .data/pg
+# (a repository under /root, say): add o+x, top-down, only where it is missing.
+_pg_fix_traversal() {
+  [[ $EUID -eq 0 ]] || return 0
+  local dir="" part
+  local -a parts
+  IFS=/ read -r -a parts <<<"${DATA_DIR#/}"
+  for part in "${parts[@]}"; do
+    dir="$dir/$part"
+    if ! runuser -u "$PG_OS_USER" -- test -x "$dir"; then
+      log "chmod o+x $dir (so that the postgres user can reach $PGDATA_DIR)"
+      chmod o+x "$dir"
+    fi
+  done
+}
+
+_pg_init() {
+  [[ -f "$PGDATA_DIR/PG_VERSION" ]] && return 0
+  if [[ -e "$PGDATA_DIR" ]]; then
+    die "$PGDATA_DIR exists but holds no cluster (no PG_VERSION); move it away and rerun"
+  fi
+  log "creating a private PostgreSQL cluster in $PGDATA_DIR"
+  local tmp="$PGDATA_DIR.init.$$"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  if [[ $EUID -eq 0 ]]; then chown "$PG_OS_USER:" "$tmp"; fi
+  chmod 700 "$tmp"
+  if ! _pg_as_owner "$PG_BIN/initdb" -D "$tmp" -U "$PG_SUPERUSER" --auth=trust \
+        -E UTF8 --no-locale --no-instructions >"$DATA_DIR/initdb.log" 2>&1; then
+    cat "$DATA_DIR/initdb.log" >&2
+    rm -rf "$tmp"
+    die "initdb failed"
+  fi
+  # Settings; the port is given at each start (-p), so COMMITTEE_PG_PORT may change.
+  _pg_as_owner tee -a "$tmp/postgresql.conf" >/dev/null <<'EOF'
+
+# ---- Committee development cluster (written by scripts/lib/common.sh) ----
+listen_addresses = '127.0.0.1'   # loopback only; pg_hba.conf trusts it
+unix_socket_directories = ''     # TCP only: no socket path length or permission trouble
+max_connections = 300            # parallel test projects, one host per test class
+shared_buffers = 256MB
+max_wal_size = 2GB               # fewer checkpoints during imports
+logging_collector = off          # pg_ctl -l writes server.log
+EOF
+  mv "$tmp" "$PGDATA_DIR"
+}
+
+# Is the postmaster recorded in postmaster.pid alive and ours?
+# A stale pid file whose number now belongs to another process does not count.
+_pg_running() {
+  local pidfile="$PGDATA_DIR/postmaster.pid" pid
+  [[ -r "$pidfile" ]] || return 1
+  pid="$(head -n 1 "$pidfile" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  [[ -r "/proc/$pid/comm" ]] || return 1
+  [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == postgres ]] || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$PGDATA_DIR" || return 1
+}
+
+_pg_running_port() { sed -n 4p "$PGDATA_DIR/postmaster.pid" 2>/dev/null || true; }
+
+_pg_start() {
+  if _pg_running; then
+    local running_port
+    running_port="$(_pg_running_port)"
+    if [[ -n "$running_port" && "$running_port" != "$COMMITTEE_PG_PORT" ]]; then
+      # Do not pull the database from under a running app: use the cluster where it is.
+      log "warning: the cluster already runs on port $running_port, not $COMMITTEE_PG_PORT; using $running_port (scripts/db stop, then rerun, to move it)"
+      COMMITTEE_PG_PORT="$running_port"
+    fi
+    return 0
+  elif [[ -e "$PGDATA_DIR/postmaster.pid" ]]; then
+    log "removing stale $PGDATA_DIR/postmaster.pid (unclean stop)"
+    _pg_as_owner rm -f "$PGDATA_DIR/postmaster.pid"
+  fi
+  log "starting PostgreSQL on 127.0.0.1:$COMMITTEE_PG_PORT (log: $PG_LOG)"
+  if ! _pg_as_owner "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PG_LOG" -w -t 60 \
+        -o "-p $COMMITTEE_PG_PORT" start >/dev/null; then
+    tail -n 20 "$PG_LOG" >&2 || true
+    die "PostgreSQL did not start (is port $COMMITTEE_PG_PORT taken? set COMMITTEE_PG_PORT)"
+  fi
+}
+
+_pg_wait_ready() {
+  local i
+  for ((i = 0; i < 60; i++)); do
+    if "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$COMMITTEE_PG_PORT" -U "$PG_SUPERUSER"; then return 0; fi
+    sleep 0.5
+  done
+  tail -n 20 "$PG_LOG" >&2 || true
+  die "PostgreSQL on 127.0.0.1:$COMMITTEE_PG_PORT is not accepting connections"
+}
+
+# psql against the private cluster; extra arguments follow.
+pg_psql() {
+  "$PG_BIN/psql" -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$COMMITTEE_PG_PORT" -U "$PG_SUPERUSER" "$@"
+}
+
+_pg_ensure_database() { # database [quiet]
+  local db="$1"
+  if [[ "$(pg_psql -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = '$db'")" != 1 ]]; then
+    [[ -n "${2:-}" ]] || log "creating database $db"
+    pg_psql -d postgres -qc "CREATE DATABASE \"$db\"" >/dev/null
+  fi
+  if [[ "$db" == "$TEST_DB" ]]; then
+    # Test data is disposable: skip the wait for the WAL flush at each commit.
+    pg_psql -d postgres -qc "ALTER DATABASE \"$db\" SET synchronous_commit = off" >/dev/null
+  fi
+}
+
+pg_connection_string() { # database name
+  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s' "$COMMITTEE_PG_PORT" "$1" "$PG_SUPERUSER"
+}
+
+# Create (first time), start (if not running) and wait for the private cluster,
+# and make sure both databases exist. Serialised with flock, safe to call twice.
+start_private_postgres() {
+  ensure_postgres_installed
+  mkdir -p "$DATA_DIR"
+  chmod 755 "$DATA_DIR"
+  exec {_pg_lock_fd}>"$DATA_DIR/pg.lock"
+  flock "$_pg_lock_fd"
+  _pg_fix_traversal
+  _pg_init
+  if [[ $EUID -eq 0 && "$(stat -c %U "$PGDATA_DIR")" != "$PG_OS_USER" ]]; then
+    log "chown -R $PG_OS_USER $PGDATA_DIR"
+    chown -R "$PG_OS_USER:" "$PGDATA_DIR"
+  fi
+  _pg_start
+  _pg_wait_ready
+  _pg_ensure_database "$RUN_DB"
+  _pg_ensure_database "$TEST_DB"
+  flock -u "$_pg_lock_fd"
+  exec {_pg_lock_fd}>&-
+}
+
+stop_postgres() {
+  _pg_find_bin
+  [[ -n "$PG_BIN" ]] || return 0
+  if _pg_running; then
+    log "stopping PostgreSQL ($PGDATA_DIR)"
+    _pg_as_owner "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
+  else
+    log "PostgreSQL ($PGDATA_DIR) is not running"
+  fi
+}
+
+# ensure_postgres run  -> ConnectionStrings__Committee (database committee)
+# ensure_postgres test -> COMMITTEE_TEST_CONNECTION (database committee_tests)
+# A connection string already in the environment wins, and then nothing is
+# installed or started.
+ensure_postgres() {
+  local mode="${1:-run}"
+  case "$mode" in
+    run)
+      if [[ -n "${ConnectionStrings__Committee:-}" ]]; then
+        log "using ConnectionStrings__Committee from the environment"
+        return 0
+      fi
+      start_private_postgres
+      ConnectionStrings__Committee="$(pg_connection_string "$RUN_DB")"
+      export ConnectionStrings__Committee
+      ;;
+    test)
+      if [[ -n "${COMMITTEE_TEST_CONNECTION:-}" ]]; then
+        log "using COMMITTEE_TEST_CONNECTION from the environment"
+        return 0
+      fi
+      start_private_postgres
+      COMMITTEE_TEST_CONNECTION="$(pg_connection_string "$TEST_DB");Pooling=true;Maximum Pool Size=50"
+      export COMMITTEE_TEST_CONNECTION
+      COMMITTEE_TEST_DATABASE_IS_PRIVATE=1
+      ;;
+    *) die "ensure_postgres: expected run or test, got '$mode'" ;;
+  esac
+}
+
+# Drop and recreate committee_tests, so that each run starts without the
+# schemas of earlier runs. Only for the private cluster.
+reset_test_database() {
+  [[ -n "${COMMITTEE_TEST_DATABASE_IS_PRIVATE:-}" ]] || return 0
+  pg_psql -d postgres -qc "DROP DATABASE IF EXISTS \"$TEST_DB\" WITH (FORCE)" >/dev/null
+  _pg_ensure_database "$TEST_DB" quiet
+}
+
+# ---------------------------------------------------------------- app settings
+
+ensure_signing_key() {
+  if [[ -n "${Committee__Auth__SigningKey:-}" ]]; then return 0; fi
+  local key_file="$DATA_DIR/signing-key"
+  mkdir -p "$DATA_DIR"
+  if [[ ! -s "$key_file" ]]; then
+    log "generating a signing key in $key_file"
+    (umask 077 && head -c 48 /dev/urandom | base64 -w 0 | tr '+/' '-_' | tr -d '=' >"$key_file.tmp")
+    mv "$key_file.tmp" "$key_file"
+  fi
+  Committee__Auth__SigningKey="$(tr -d '\n' <"$key_file")"
+  [[ ${#Committee__Auth__SigningKey} -ge 32 ]] || die "$key_file holds fewer than 32 characters; delete it to get a new key"
+  export Committee__Auth__SigningKey
+}
+
+ensure_member_states() {
+  if [[ -n "${Committee__ReferenceData__MemberStates:-}" ]]; then return 0; fi
+  local csv
+  csv="$(readlink -f "$ROOT/../shared/data/member-states.csv" 2>/dev/null || true)"
+  if [[ -n "$csv" && -f "$csv" ]]; then
+    export Committee__ReferenceData__MemberStates="$csv"
+  else
+    log "warning: ../shared/data/member-states.csv not found; set Committee__ReferenceData__MemberStates"
+  fi
+}
+
+# Everything the app needs besides the database.
+ensure_app_settings() {
+  ensure_signing_key
+  ensure_member_states
+}
+
+# ---------------------------------------------------------------- tools
+
+# Debian's Chromium for browser tests (never a downloaded browser).
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then return 0; fi
+  apt_install chromium
+  [[ -x /usr/bin/chromium ]] || die "chromium did not install"
+}
+
+# The built assembly of the API project for a configuration (default Release).
+api_target_path() {
+  dotnet msbuild "$API_PROJECT" -nologo -getProperty:TargetPath -p:Configuration="${1:-Release}"
+}
