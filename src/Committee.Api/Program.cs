@@ -12,7 +12,7 @@ builder.Services
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
     .AddWolverineHttp();
-builder.Host.UseWolverine(opts => opts.UseCommitteeWolverine());
+builder.Host.UseWolverine(opts => opts.UseCommitteeWolverine(builder.Environment));
 
 var app = builder.Build();
 app.UseCommitteeWeb();

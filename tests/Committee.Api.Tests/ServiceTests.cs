@@ -24,7 +24,7 @@ public sealed class ServiceTests(CommitteeApp app)
         Assert.Contains("/api/sessions/{session}/meetings", paths);
         Assert.NotNull(document["paths"]!["/api/drafts"]!["post"]!["requestBody"]);
 
-        await app.Host.Scenario(s => { s.Get.Url("/docs"); s.StatusCodeShouldBe(302); s.Header("Location").SingleValueShouldMatch(new System.Text.RegularExpressions.Regex("/docs/$")); });
+        await app.Host.Scenario(s => { s.Get.Url("/docs"); s.StatusCodeShouldBe(302); s.Header("Location").SingleValueShouldMatch(new System.Text.RegularExpressions.Regex("docs/$")); });
         var page = await app.Host.Scenario(s => { s.Get.Url("/docs/"); s.StatusCodeShouldBe(200); });
         Assert.Contains("<html", await page.ReadAsTextAsync(), StringComparison.OrdinalIgnoreCase);
     }

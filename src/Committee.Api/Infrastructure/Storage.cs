@@ -2,6 +2,7 @@ using Committee.Drafts;
 using Committee.Floor;
 using Committee.Sponsorship;
 using JasperFx;
+using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -49,8 +50,10 @@ public static class Storage
         return services;
     }
 
-    public static void UseCommitteeWolverine(this WolverineOptions opts)
+    public static void UseCommitteeWolverine(this WolverineOptions opts, IHostEnvironment environment)
     {
+        // Production images carry code generated at build time (Dockerfile: codegen write); elsewhere it is compiled at start.
+        opts.CodeGeneration.TypeLoadMode = environment.IsProduction() ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
         opts.ApplicationAssembly = typeof(Storage).Assembly;
         opts.Policies.AutoApplyTransactions();
         opts.Durability.Mode = DurabilityMode.Solo;
