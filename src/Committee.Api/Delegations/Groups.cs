@@ -8,7 +8,7 @@ public static class Groups
     public static readonly IReadOnlyList<Group> All =
     [
         new("African Group", "African States", ["African States", "Group of African States"]),
-        new("Asia-Pacific Group", "Asia-Pacific States", ["Asia-Pacific States", "Group of Asia-Pacific States", "Asia and the Pacific Group"]),
+        new("Asia-Pacific Group", "Asia-Pacific States", ["Asia-Pacific States", "Group of Asia-Pacific States", "Asia and the Pacific Group", "Asian Group", "Group of Asian States"]),
         new("Eastern European Group", "Eastern European States", ["Eastern European States", "Group of Eastern European States"]),
         new("Group of Latin American and Caribbean States", "Latin American and Caribbean States", ["Latin American and Caribbean States", "GRULAC"]),
         new("Western European and other States Group", "Western European and other States", ["Western European and other States", "WEOG"]),

@@ -41,14 +41,28 @@ public sealed partial class MemberStates
             r[iso3],
             r[name],
             DateOnly.ParseExact(r[admitted], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ParseNames(r[history], r[name]),
+            ParseNames(r[history], r[name], r[Col("name_used_in_2009")]),
             new[] { r[group], r[alsoIn] }.Where(g => g.Length > 0 && !g.Contains("(observer)")).ToList())));
     }
 
     /// <summary>Reads "Old -> New (2013) -> Newer (June 2022)"; the year in brackets is when a name took effect.</summary>
-    internal static IReadOnlyList<StateName> ParseNames(string history, string currentName)
+    internal static IReadOnlyList<StateName> ParseNames(string history, string currentName, string nameIn2009 = "")
     {
         var names = new List<StateName>();
+        if (!history.Contains("->"))
+        {
+            // A note without a chain ("Czech Republic; short name Czechia added 2016"): the 2009 name, then the current
+            // one from the year the note gives for it.
+            var earlier = Note2009().Replace(nameIn2009, "").Trim();
+            if (earlier.Length > 0 && earlier != currentName)
+            {
+                var since = Regex.Match(history, Regex.Escape(currentName) + @"\D*(\d{4})");
+                names.Add(new StateName(earlier, null));
+                names.Add(new StateName(currentName, since.Success ? int.Parse(since.Groups[1].Value, CultureInfo.InvariantCulture) : 2010));
+                return names;
+            }
+            return [new StateName(currentName, null)];
+        }
         var segments = history.Split("->", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < segments.Length; i++)
         {
@@ -73,4 +87,5 @@ public sealed partial class MemberStates
     [GeneratedRegex(@"\s*\([^()]*\)\s*$")] private static partial Regex TrailingNote();
     [GeneratedRegex(@"\s+admitted\s+.*$")] private static partial Regex Admitted();
     [GeneratedRegex(@"\d{4}")] private static partial Regex Year();
+    [GeneratedRegex(@"\[[^\]]*\]")] private static partial Regex Note2009();
 }

@@ -21,6 +21,6 @@ public static class AdoptWithoutVoteEndpoint
         var meeting = DraftRules.AtMeeting(context, draft, "adopt the draft");
         if (draft.Introduction is null)
             throw Refusal.Unprocessable("id", $"{draft.Symbol} has not been introduced: a sponsor introduces it before the Committee takes action");
-        return [new AdoptedWithoutVote(draft.Id, meeting, draft.OralRevisions.Count > 0, context.At)];
+        return [new AdoptedWithoutVote(draft.Id, meeting, draft.OrallyRevised, context.At)];
     }
 }

@@ -17,7 +17,8 @@ public sealed record Introduction(string Delegation, string Iso3, string? OnBeha
 
 public sealed record BudgetImplications(bool HasImplications, string? Statement, string? DocumentSymbol, DateTimeOffset At);
 
-public sealed record OralRevision(string Delegation, IReadOnlyList<ParagraphChange> Changes, int Meeting, DateTimeOffset At);
+/// <summary>Changes read out on the version then current (Symbol): a later revision supersedes them.</summary>
+public sealed record OralRevision(string Delegation, string Symbol, IReadOnlyList<ParagraphChange> Changes, int Meeting, DateTimeOffset At);
 
 public sealed record Deferral(int Meeting, DateOnly? DeferredTo, DateTimeOffset At);
 
@@ -51,6 +52,9 @@ public sealed class Draft : IStreamAggregate<Draft>
     [JsonIgnore] public bool ActionTaken => Action is not null;
 
     public IEnumerable<SponsorEntry> CurrentSponsors() => Sponsors.Where(s => s.WithdrawnAt is null);
+
+    /// <summary>The text now stands as orally revised: changes were read out on the current version.</summary>
+    [JsonIgnore] public bool OrallyRevised => OralRevisions.Any(r => r.Symbol == Symbol);
 
     public SponsorEntry? CurrentSponsor(string iso3) =>
         Sponsors.LastOrDefault(s => s.Iso3 == iso3 && s.WithdrawnAt is null);
@@ -109,7 +113,7 @@ public sealed class Draft : IStreamAggregate<Draft>
                 break;
             case DraftOrallyRevised e:
                 foreach (var change in e.Changes) Paragraphs.Apply(draft, change);
-                draft.OralRevisions.Add(new OralRevision(e.RevisedBy.Delegation, e.Changes, e.Meeting, e.At));
+                draft.OralRevisions.Add(new OralRevision(e.RevisedBy.Delegation, draft.Symbol, e.Changes, e.Meeting, e.At));
                 break;
             case ProgrammeBudgetImplicationsStated e:
                 draft.BudgetImplications = new BudgetImplications(e.HasImplications, e.Statement, e.DocumentSymbol, e.At);

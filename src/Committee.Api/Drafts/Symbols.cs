@@ -30,6 +30,6 @@ public static partial class Symbols
         return $"{draft.Symbol}/Corr.{corrections + 1}";
     }
 
-    [GeneratedRegex(@"^A/C\.3/(\d{1,3})/L\.\d{1,4}$")] private static partial Regex Original();
+    [GeneratedRegex(@"^A/C\.3/([1-9]\d{0,2})/L\.[1-9]\d{0,3}$")] private static partial Regex Original();
     [GeneratedRegex(@"/Rev\.\d+$")] private static partial Regex Revision();
 }

@@ -1,0 +1,142 @@
+using Committee.Domain.Tests.Support;
+using Committee.Drafts;
+using Committee.Floor;
+using Committee.Sponsorship;
+
+namespace Committee.Domain.Tests;
+
+public class SponsorshipTests
+{
+    private static readonly DateTimeOffset JoinedAt = Given.On(2009, 11, 12, 11);
+
+    private static IReadOnlyList<object> Join(Draft draft, FloorContext context, params string[] delegations) =>
+        JoinSponsorsEndpoint.Decide(draft, new JoinSponsors(1, [.. delegations.Select(d => new SponsorRequest(d))]), context,
+            SharedData.MemberStates, SponsorshipSource.Secretariat);
+
+    private static IReadOnlyList<object> Withdraw(Draft draft, FloorContext context, params string[] delegations) =>
+        WithdrawSponsorshipEndpoint.Decide(draft, new WithdrawSponsorship(1, [.. delegations.Select(d => new SponsorRequest(d))]), context,
+            SharedData.MemberStates);
+
+    [Fact]
+    public void Delegations_join_the_sponsors_at_the_meeting_in_progress()
+    {
+        var joined = Assert.IsType<SponsorsJoined>(Assert.Single(Join(Given.SubmittedDraft(), Given.DuringMeeting(14, JoinedAt), "Qatar", "Turkey")));
+
+        Assert.Equal([new Sponsor("QAT", "Qatar"), new Sponsor("TUR", "Turkey")], joined.Sponsors);
+        Assert.Equal((14, SponsorshipSource.Secretariat, JoinedAt), (joined.Meeting, joined.Source, joined.At));
+    }
+
+    [Fact]
+    public void E_sponsorship_between_meetings_is_recorded_without_a_meeting()
+    {
+        var joined = (SponsorsJoined)JoinSponsorsEndpoint.Decide(Given.SubmittedDraft(), new JoinSponsors(1, [new SponsorRequest("Qatar")]),
+            Given.BetweenMeetings(JoinedAt), SharedData.MemberStates, SponsorshipSource.ESponsorship)[0];
+
+        Assert.Equal((null, SponsorshipSource.ESponsorship), (joined.Meeting, joined.Source));
+    }
+
+    [Fact]
+    public void Folding_a_joining_adds_additional_layer_entries_with_the_time_and_meeting_of_joining()
+    {
+        var draft = Given.SubmittedDraft();
+        draft.Then(Join(draft, Given.DuringMeeting(14, JoinedAt), "Qatar", "Uzbekistan"));
+
+        Assert.Equal(5, draft.Sponsors.Count);
+        foreach (var iso3 in new[] { "QAT", "UZB" })
+        {
+            var entry = Assert.Single(draft.Sponsors, s => s.Iso3 == iso3);
+            Assert.Equal((SponsorLayer.Additional, null, JoinedAt, 14, SponsorshipSource.Secretariat),
+                (entry.Layer, entry.PrintedOn, entry.JoinedAt, entry.JoinedAtMeeting, entry.Source));
+        }
+    }
+
+    [Fact]
+    public void A_current_sponsor_cannot_join_again_and_the_refusal_names_its_index() =>
+        Refused.Conflict("delegations[1]", () => Join(Given.SubmittedDraft(), Given.DuringMeeting(14), "Qatar", "PHL"),
+            "Philippines", "already a sponsor");
+
+    [Fact]
+    public void A_delegation_that_joined_cannot_join_again()
+    {
+        var draft = Given.SubmittedDraft();
+        draft.Then(Join(draft, Given.DuringMeeting(14), "Qatar"));
+        Refused.Conflict("delegations[0]", () => Join(draft, Given.DuringMeeting(15), "Qatar"), "Qatar", "already a sponsor");
+    }
+
+    [Fact]
+    public void A_sponsor_that_withdrew_may_join_again_as_an_additional_sponsor()
+    {
+        var draft = Given.SubmittedDraft();
+        draft.Then(Withdraw(draft, Given.DuringMeeting(13), "Philippines"));
+        draft.Then(Join(draft, Given.DuringMeeting(14, JoinedAt), "Philippines"));
+
+        var entries = draft.Sponsors.Where(s => s.Iso3 == "PHL").ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal((SponsorLayer.Original, 13), (entries[0].Layer, entries[0].WithdrawnAtMeeting));
+        Assert.Equal((SponsorLayer.Additional, JoinedAt, null), (entries[1].Layer, entries[1].JoinedAt, entries[1].WithdrawnAt));
+        Assert.Same(entries[1], draft.CurrentSponsor("PHL"));
+    }
+
+    [Fact]
+    public void The_sponsor_list_closes_when_the_Committee_takes_action() =>
+        Refused.Conflict("id", () => Join(Given.SubmittedDraft(Given.Introduced(), Given.Adopted(meeting: 15)), Given.DuringMeeting(16), "Qatar"),
+            "join the sponsors", "adopted", "meeting 15");
+
+    [Fact]
+    public void No_one_joins_a_withdrawn_draft() =>
+        Refused.Conflict("id", () => Join(Given.SubmittedDraft(Given.Withdrawn()), Given.DuringMeeting(16), "Qatar"), "withdrawn");
+
+    [Fact]
+    public void A_joining_names_at_least_one_delegation() =>
+        Refused.Invalid("delegations", () => Join(Given.SubmittedDraft(), Given.DuringMeeting(14)), "at least one");
+
+    [Fact]
+    public void A_State_not_yet_admitted_cannot_join_the_sponsors() =>
+        Refused.Unprocessable("delegations[0]", () => Join(Given.SubmittedDraft(), Given.DuringMeeting(14), "South Sudan"), "admitted");
+
+    [Fact]
+    public void A_delegation_named_twice_in_one_joining_is_refused() =>
+        Refused.Unprocessable("delegations[1]", () => Join(Given.SubmittedDraft(), Given.DuringMeeting(14), "Qatar", "QAT"), "twice");
+
+    [Fact]
+    public void A_sponsor_withdraws_its_sponsorship()
+    {
+        var at = Given.On(2009, 11, 13);
+        var withdrawn = Assert.IsType<SponsorshipWithdrawn>(Assert.Single(Withdraw(Given.SubmittedDraft(), Given.DuringMeeting(13, at), "Belarus")));
+
+        Assert.Equal([new Sponsor("BLR", "Belarus")], withdrawn.Sponsors);
+        Assert.Equal((13, at), (withdrawn.Meeting, withdrawn.At));
+    }
+
+    [Fact]
+    public void A_delegation_that_is_not_a_sponsor_cannot_withdraw() =>
+        Refused.Unprocessable("delegations[1]", () => Withdraw(Given.SubmittedDraft(), Given.DuringMeeting(13), "Belarus", "Qatar"),
+            "Qatar", "not a sponsor");
+
+    [Fact]
+    public void A_sponsor_cannot_withdraw_twice()
+    {
+        var draft = Given.SubmittedDraft();
+        draft.Then(Withdraw(draft, Given.DuringMeeting(13), "Belarus"));
+        Refused.Unprocessable("delegations[0]", () => Withdraw(draft, Given.DuringMeeting(14), "Belarus"), "not a sponsor");
+    }
+
+    [Fact]
+    public void Folding_a_withdrawal_marks_the_entry_and_never_removes_it()
+    {
+        var at = Given.On(2009, 11, 13);
+        var draft = Given.SubmittedDraft();
+        draft.Then(Withdraw(draft, Given.DuringMeeting(13, at), "Belarus"));
+
+        Assert.Equal(3, draft.Sponsors.Count);
+        var belarus = Assert.Single(draft.Sponsors, s => s.Iso3 == "BLR");
+        Assert.Equal((at, 13, SponsorLayer.Original), (belarus.WithdrawnAt, belarus.WithdrawnAtMeeting, belarus.Layer));
+        Assert.Null(draft.CurrentSponsor("BLR"));
+        Assert.DoesNotContain(draft.CurrentSponsors(), s => s.Iso3 == "BLR");
+        Assert.Equal(2, draft.CurrentSponsors().Count());
+    }
+
+    [Fact]
+    public void No_sponsorship_is_withdrawn_after_action() =>
+        Refused.Conflict("id", () => Withdraw(Given.SubmittedDraft(Given.Introduced(), Given.Adopted()), Given.DuringMeeting(16), "Belarus"), "adopted");
+}
