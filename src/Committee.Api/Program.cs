@@ -1,4 +1,7 @@
 using Committee.Delegations;
+using Committee.Drafts;
+using Committee.Floor;
+using Committee.Sponsorship;
 using Committee.Infrastructure;
 using JasperFx;
 using Wolverine;
@@ -9,6 +12,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddReferenceData(builder.Configuration)
     .AddCommitteeStore(builder.Configuration)
+    .AddDrafts()
+    .AddSponsorship()
+    .AddFloor()
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
     .AddWolverineHttp();

@@ -1,7 +1,7 @@
 namespace Committee.Drafts;
 
 /// <summary>An event on a draft's stream.</summary>
-public interface IDraftEvent
+public interface IDraftEvent : Committee.Infrastructure.ICommitteeEvent
 {
     Guid DraftId { get; }
 }

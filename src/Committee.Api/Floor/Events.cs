@@ -1,7 +1,7 @@
 namespace Committee.Floor;
 
 /// <summary>An event on a session's stream.</summary>
-public interface ISessionEvent
+public interface ISessionEvent : Committee.Infrastructure.ICommitteeEvent
 {
     int Session { get; }
 }

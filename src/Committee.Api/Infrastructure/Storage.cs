@@ -1,10 +1,6 @@
-using Committee.Drafts;
-using Committee.Floor;
-using Committee.Sponsorship;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Core;
 using Wolverine;
@@ -26,17 +22,9 @@ public static class Storage
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.Events.AppendMode = EventAppendMode.Quick;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
-                opts.Events.AddEventTypes([
-                    typeof(DraftSubmitted), typeof(DraftIntroduced), typeof(DraftRevised), typeof(DraftCorrected),
-                    typeof(DraftOrallyRevised), typeof(ProgrammeBudgetImplicationsStated), typeof(ActionDeferred),
-                    typeof(DraftWithdrawn), typeof(AdoptedWithoutVote), typeof(SponsorsJoined), typeof(SponsorshipWithdrawn),
-                    typeof(MeetingOpened), typeof(MeetingClosed), typeof(AgendaItemTakenUp), typeof(DraftTakenUp),
-                ]);
-                opts.Projections.Add<DraftProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<SessionFloorProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<DraftSymbolProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<Draft>().Index(d => d.Session);
-                opts.Schema.For<DelegationSponsorships>().Index(d => d.Session);
+                // Every event type of the application is known to the store up front, whatever module declares it.
+                opts.Events.AddEventTypes(typeof(Storage).Assembly.GetTypes()
+                    .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(ICommitteeEvent))));
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()

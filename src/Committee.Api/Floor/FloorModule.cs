@@ -1,0 +1,10 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Committee.Floor;
+
+public static class FloorModule
+{
+    public static IServiceCollection AddFloor(this IServiceCollection services) =>
+        services.ConfigureMarten(opts => opts.Projections.Add<SessionFloorProjection>(ProjectionLifecycle.Inline));
+}

@@ -1,0 +1,9 @@
+using Marten;
+
+namespace Committee.Sponsorship;
+
+public static class SponsorshipModule
+{
+    public static IServiceCollection AddSponsorship(this IServiceCollection services) =>
+        services.ConfigureMarten(opts => opts.Schema.For<DelegationSponsorships>().Index(d => d.Session));
+}
