@@ -133,4 +133,19 @@ public sealed class LifecycleTests(CommitteeApp app)
         Assert.Null(view["meeting"]);
         Assert.Equal(meeting, (int)view["meetingsHeld"]!);
     }
+
+    [Fact]
+    public async Task An_amendment_is_its_own_L_document_concerning_the_draft_it_amends()
+    {
+        var session = app.NewSession();
+        var draft = await app.Submit(session, 7);
+        var amendment = System.Text.Json.JsonSerializer.SerializeToNode(Drafts.Submission(session, 58, "Russian Federation"))!;
+        amendment["kind"] = "amendment";
+        amendment["concerns"] = $"A/C.3/{session}/L.99";
+        (await app.Post("/api/drafts", amendment.ToJsonString())).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "concerns");
+        amendment["concerns"] = $"A/C.3/{session}/L.7";
+        var created = (await app.Post("/api/drafts", amendment.ToJsonString())).ShouldBe(HttpStatusCode.Created).Json;
+        Assert.Equal("amendment", (string?)created["kind"]);
+        Assert.Equal(draft.Id(), (string?)created["concerns"]!["draftId"]);
+    }
 }

@@ -31,6 +31,8 @@ public sealed class Draft : IStreamAggregate<Draft>
 
     public Guid Id { get; set; }
     public long Version { get; set; }
+    public DraftKind Kind { get; set; }
+    public Concerned? Concerns { get; set; }
     public string Symbol { get; set; } = "";
     public List<string> Symbols { get; set; } = [];
     public string Title { get; set; } = "";
@@ -67,6 +69,8 @@ public sealed class Draft : IStreamAggregate<Draft>
         {
             case DraftSubmitted e:
                 draft.Id = e.DraftId;
+                draft.Kind = e.Kind;
+                draft.Concerns = e.Concerns;
                 draft.Symbol = e.Symbol;
                 draft.Symbols = [e.Symbol];
                 draft.Title = e.Title;

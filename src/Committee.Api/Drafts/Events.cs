@@ -12,10 +12,18 @@ public interface IDraftEvent : Committee.Infrastructure.ICommitteeEvent
 /// <summary>A State on a sponsor list, by the name in use at the draft's date, acting for itself or for a group.</summary>
 public sealed record Sponsor(string Iso3, string Delegation, string? OnBehalfOf = null);
 
+/// <summary>What an L document is: a draft resolution or decision, an amendment to another draft, the
+/// Secretary-General's statement of programme budget implications (rule 153) on another draft, or a note.</summary>
+public enum DraftKind { DraftResolution, DraftDecision, Amendment, BudgetStatement, Note }
+
+/// <summary>The draft another document concerns (an amendment's or a budget statement's target).</summary>
+public sealed record Concerned(Guid DraftId, string Symbol);
+
 /// <summary>An L document issued: "A/C.3/64/L.22", tabled with the sponsors printed on it.</summary>
 public sealed record DraftSubmitted(
     Guid DraftId, string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
-    IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At) : IDraftEvent;
+    IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At,
+    DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null) : IDraftEvent;
 
 public sealed record DraftIntroduced(Guid DraftId, Sponsor IntroducedBy, int Meeting, DateTimeOffset At) : IDraftEvent;
 

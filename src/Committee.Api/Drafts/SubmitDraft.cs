@@ -2,31 +2,36 @@ using Committee.Delegations;
 using Committee.Floor;
 using Committee.Infrastructure;
 using Committee.Sponsorship;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace Committee.Drafts;
 
+/// <summary>A document to table. Kind defaults to a draft resolution; an amendment or a budget statement names the
+/// symbol of the draft it concerns.</summary>
 public sealed record SubmitDraft(
     string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
-    IReadOnlyList<SponsorRequest> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative);
+    IReadOnlyList<SponsorRequest> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative,
+    DraftKind Kind = DraftKind.DraftResolution, string? Concerns = null);
 
 public static class SubmitDraftEndpoint
 {
     /// <summary>Submits (tables) a draft: its L symbol, text and the sponsors printed on it.</summary>
     [WolverinePost("/api/drafts", OperationId = "SubmitDraft"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(SubmitDraft command, StreamCommands commands, MemberStates states, HttpContext http)
+    public static async Task<IResult> Post(SubmitDraft command, StreamCommands commands, MemberStates states, IQuerySession query, HttpContext http)
     {
         var id = Guid.CreateVersion7();
-        return commands.Execute<Draft>(http, id, null, command,
-            (_, context) => Decide(id, command, context, states),
+        var concerned = command.Concerns is { Length: > 0 } symbol ? await query.LoadAsync<DraftSymbol>(symbol.Trim(), http.RequestAborted) : null;
+        return await commands.Execute<Draft>(http, id, null, command,
+            (_, context) => Decide(id, command, context, states, concerned),
             session: command.Session, mustExist: false, keyRequired: false,
             location: draft => $"/api/drafts/{draft.Id}",
             onConflict: () => Refusal.Conflict("symbol", $"a draft with the symbol {command.Symbol} already exists"));
     }
 
-    public static IReadOnlyList<object> Decide(Guid draftId, SubmitDraft command, FloorContext context, MemberStates states)
+    public static IReadOnlyList<object> Decide(Guid draftId, SubmitDraft command, FloorContext context, MemberStates states, DraftSymbol? concerned = null)
     {
         var symbol = DraftRules.Required(command.Symbol, "symbol");
         if (command.Session is < 1 or > 999) throw Refusal.Invalid("session", "session must be a session number such as 64");
@@ -35,9 +40,18 @@ public static class SubmitDraftEndpoint
         var agendaItem = DraftRules.Required(command.AgendaItem, "agendaItem");
         var agendaItemTitle = DraftRules.Required(command.AgendaItemTitle, "agendaItemTitle");
         var operative = DraftRules.Paragraphs(command.Operative, "operative");
-        if (operative.Count == 0) throw Refusal.Unprocessable("operative", "a draft needs at least one operative paragraph");
+        var proposal = command.Kind is DraftKind.DraftResolution or DraftKind.DraftDecision or DraftKind.Amendment;
+        if (proposal && operative.Count == 0) throw Refusal.Unprocessable("operative", "a draft needs at least one operative paragraph");
+        var needsTarget = command.Kind is DraftKind.Amendment or DraftKind.BudgetStatement;
+        if (needsTarget && string.IsNullOrWhiteSpace(command.Concerns))
+            throw Refusal.Invalid("concerns", $"an {(command.Kind == DraftKind.Amendment ? "amendment" : "budget statement")} names the symbol of the draft it concerns");
+        if (!needsTarget && command.Concerns is not null)
+            throw Refusal.Invalid("concerns", "only an amendment or a budget statement concerns another draft");
+        if (needsTarget && concerned is null)
+            throw Refusal.Unprocessable("concerns", $"there is no draft {command.Concerns}");
         var sponsors = Sponsors.Resolve(command.Sponsors, command.Date, states, "sponsors");
         return [new DraftSubmitted(draftId, symbol, title, command.Session, agendaItem, agendaItemTitle, command.Date,
-            sponsors, DraftRules.Paragraphs(command.Preamble, "preamble"), operative, context.At)];
+            sponsors, DraftRules.Paragraphs(command.Preamble, "preamble"), operative, context.At,
+            command.Kind, concerned is null ? null : new Concerned(concerned.DraftId, concerned.Id))];
     }
 }
