@@ -1,6 +1,7 @@
 using Committee.Delegations;
 using Committee.Drafts;
 using Committee.Floor;
+using Committee.Live;
 using Committee.Sponsorship;
 using Committee.Infrastructure;
 using JasperFx;
@@ -15,6 +16,7 @@ builder.Services
     .AddDrafts()
     .AddSponsorship()
     .AddFloor()
+    .AddLive()
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
     .AddWolverineHttp();
@@ -22,6 +24,7 @@ builder.Host.UseWolverine(opts => opts.UseCommitteeWolverine(builder.Environment
 
 var app = builder.Build();
 app.UseCommitteeWeb();
+app.MapLive();
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
 
 return await app.RunJasperFxCommands(args);

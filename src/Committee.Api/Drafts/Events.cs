@@ -1,3 +1,5 @@
+using Committee.Live;
+
 namespace Committee.Drafts;
 
 /// <summary>An event on a draft's stream.</summary>
@@ -23,14 +25,20 @@ public sealed record Concerned(Guid DraftId, string Symbol);
 public sealed record DraftSubmitted(
     Guid DraftId, string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
     IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At,
-    DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null) : IDraftEvent;
+    DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null) : IDraftEvent, IConcernsDelegations
+{
+    IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
+}
 
 public sealed record DraftIntroduced(Guid DraftId, Sponsor IntroducedBy, int Meeting, DateTimeOffset At) : IDraftEvent;
 
 /// <summary>A revised draft ("…/Rev.1") replaces the previous version: new symbol, text and printed sponsors.</summary>
 public sealed record DraftRevised(
     Guid DraftId, string Symbol, string Supersedes, DateOnly Date, string Title,
-    IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At) : IDraftEvent;
+    IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At) : IDraftEvent, IConcernsDelegations
+{
+    IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
+}
 
 /// <summary>A corrigendum ("…/Corr.1") corrects the issued text.</summary>
 public sealed record DraftCorrected(

@@ -73,7 +73,8 @@ public sealed class EventFeed(IDocumentStore store, IEnumerable<IEventFeedSubscr
                 var (events, missing) = await ReadAfterAsync(Position, stopping);
                 if (events.Count > 0)
                 {
-                    foreach (var subscriber in subscribers) await subscriber.DeliverAsync(events, stopping);
+                    // Subscribers run side by side; each keeps the order within itself.
+                    await Task.WhenAll(subscribers.Select(s => s.DeliverAsync(events, stopping)));
                     await SaveCheckpointAsync(events[^1].Sequence, stopping);
                     gap = null;
                     continue;

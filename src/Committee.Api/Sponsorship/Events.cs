@@ -1,4 +1,5 @@
 using Committee.Drafts;
+using Committee.Live;
 
 namespace Committee.Sponsorship;
 
@@ -7,6 +8,12 @@ public enum SponsorshipSource { Secretariat, ESponsorship }
 
 /// <summary>"Since the submission of the draft resolution, the following delegations have joined the sponsors."</summary>
 public sealed record SponsorsJoined(
-    Guid DraftId, IReadOnlyList<Sponsor> Sponsors, int? Meeting, SponsorshipSource Source, DateTimeOffset At) : IDraftEvent;
+    Guid DraftId, IReadOnlyList<Sponsor> Sponsors, int? Meeting, SponsorshipSource Source, DateTimeOffset At) : IDraftEvent, IConcernsDelegations
+{
+    IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
+}
 
-public sealed record SponsorshipWithdrawn(Guid DraftId, IReadOnlyList<Sponsor> Sponsors, int? Meeting, DateTimeOffset At) : IDraftEvent;
+public sealed record SponsorshipWithdrawn(Guid DraftId, IReadOnlyList<Sponsor> Sponsors, int? Meeting, DateTimeOffset At) : IDraftEvent, IConcernsDelegations
+{
+    IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
+}
