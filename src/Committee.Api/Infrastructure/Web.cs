@@ -28,8 +28,15 @@ public static class Web
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Committee API"));
         app.MapHealthChecks("/health");
+        app.UseStaticFiles();
+        foreach (var page in Pages) app.MapGet($"/{page}", () => Results.File(Path.Combine(app.Environment.WebRootPath, $"{page}.html"), "text/html; charset=utf-8"))
+            .ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>The pages the app serves itself, from wwwroot: no external CDN, they work on the Committee's own network.</summary>
+    private static readonly string[] Pages = ["floor", "console", "delegation"];
 
     private static Task RefuseOversizedBodies(HttpContext http, RequestDelegate next) =>
         http.Request.ContentLength > MaxBodyBytes

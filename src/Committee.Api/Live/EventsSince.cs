@@ -6,8 +6,15 @@ namespace Committee.Live;
 
 public sealed record EventPage(IReadOnlyList<LiveEvent> Events, long Position);
 
+public sealed record FeedPosition(long Position);
+
 public static class EventsSinceEndpoint
 {
+    /// <summary>How far the live feed has delivered: read models reflect every event up to it. A page loads its
+    /// state, having first taken this position, then watches for what comes after.</summary>
+    [WolverineGet("/api/events/position", OperationId = "FeedPosition"), Tags("Live")]
+    public static FeedPosition Position(EventFeed feed) => new(feed.Position);
+
     /// <summary>Committed events after a sequence, in store order, optionally for one session, draft or delegation:
     /// what a watcher missed. Never beyond what the live feed has delivered, so the two never disagree.</summary>
     [WolverineGet("/api/events", OperationId = "EventsSince"), Tags("Live")]

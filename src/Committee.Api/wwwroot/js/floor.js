@@ -1,0 +1,71 @@
+// The floor display: what is on the floor of a session, its sponsors as they join, and (during a recorded vote)
+// the voting board. It loads the state once, then follows the session's events; after a drop it catches up.
+import { Live, getJson, ordinal, element } from "./live.js";
+import { Board } from "./board.js";
+
+const session = Number(new URLSearchParams(location.search).get("session"));
+const view = { meeting: null, draftId: null, draft: null, sponsorsSeen: new Set(), fresh: new Set() };
+const board = new Board();
+
+const heading = document.getElementById("heading");
+const main = document.getElementById("floor");
+const status = document.getElementById("status");
+
+async function loadDraft(id) {
+  const draft = await getJson(`/api/drafts/${id}`);
+  const current = draft.sponsors.filter((s) => !s.withdrawnAt).map((s) => s.iso3);
+  view.fresh = new Set(view.draftId === id ? current.filter((iso3) => !view.sponsorsSeen.has(iso3)) : []);
+  view.sponsorsSeen = new Set(current);
+  view.draftId = id;
+  view.draft = draft;
+}
+
+function render() {
+  heading.textContent = `Third Committee — ${ordinal(session)} session` + (view.meeting ? ` — ${ordinal(view.meeting)} meeting` : "");
+  main.replaceChildren();
+  if (!view.draft) { main.append(element("p", { class: "idle" }, view.meeting ? "No draft is on the floor." : "Waiting for the meeting…")); return; }
+  const d = view.draft;
+  const sponsors = d.sponsors.filter((s) => !s.withdrawnAt);
+  main.append(
+    element("div", { class: "symbol" }, `${d.symbol} · agenda item ${d.agendaItem}: ${d.agendaItemTitle}`),
+    element("div", { class: "title" }, d.title),
+    element("h2", {}, `${sponsors.length} sponsors`),
+    element("ul", { class: "sponsors", "aria-label": "Sponsors" }, sponsors.map((s) =>
+      element("li", { class: `${s.layer}${view.fresh.has(s.iso3) ? " new" : ""}`, "data-iso3": s.iso3 },
+        s.onBehalfOf ? `${s.delegation} (on behalf of the ${s.onBehalfOf})` : s.delegation))));
+  const voting = board.render();
+  if (voting) main.append(voting);
+}
+
+async function onEvent(e) {
+  switch (e.type) {
+    case "MeetingOpened": view.meeting = e.data.meeting; view.draft = null; view.draftId = null; break;
+    case "MeetingClosed": view.meeting = null; view.draft = null; view.draftId = null; board.clear(); break;
+    case "AgendaItemTakenUp": view.draft = null; view.draftId = null; board.clear(); break;
+    case "DraftTakenUp": board.clear(); await loadDraft(e.data.draftId); break;
+    default:
+      if (e.draftId && e.draftId === view.draftId) await loadDraft(e.draftId);
+      await board.onEvent(e, view.draft);
+  }
+  render();
+}
+
+async function start() {
+  if (!session) { main.replaceChildren(element("p", { class: "idle" }, "Open /floor?session=78 to follow a session.")); return; }
+  const { position } = await getJson("/api/events/position");
+  try {
+    const s = await getJson(`/api/sessions/${session}`);
+    view.meeting = s.meeting?.number ?? null;
+    if (s.floor?.draftId) await loadDraft(s.floor.draftId);
+    if (view.draft) await board.load(view.draft);
+  } catch (error) { if (error.status !== 404) throw error; }
+  render();
+  window.committeeLive = new Live({
+    watch: [["WatchSession", session]],
+    onEvent: (e) => queue = queue.then(() => onEvent(e)),
+    onStatus: (s) => { status.textContent = s; status.className = `status ${s}`; },
+  }).start(position);
+}
+
+let queue = Promise.resolve();  // events are applied one after another, in order
+start();
