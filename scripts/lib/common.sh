@@ -316,6 +316,24 @@ ensure_app_settings() {
 
 # ---------------------------------------------------------------- tools
 
+# A private Redis on 127.0.0.1:$COMMITTEE_REDIS_PORT (default 56379) for SignalR's backplane between nodes:
+# Debian's redis-server, no persistence, started if it is not answering. Exports COMMITTEE_REDIS (host:port).
+ensure_redis() {
+  local port="${COMMITTEE_REDIS_PORT:-56379}"
+  [[ -x /usr/bin/redis-server ]] || apt_install redis-server
+  export COMMITTEE_REDIS="127.0.0.1:$port"
+  if redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then return 0; fi
+  mkdir -p "$DATA_DIR/redis"
+  log "starting Redis on $COMMITTEE_REDIS"
+  redis-server --bind 127.0.0.1 --port "$port" --daemonize yes --save "" --appendonly no \
+    --dir "$DATA_DIR/redis" --pidfile "$DATA_DIR/redis/redis.pid" --logfile "$DATA_DIR/redis/redis.log" >&2
+  for _ in $(seq 50); do
+    redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  die "Redis did not start on $COMMITTEE_REDIS (see $DATA_DIR/redis/redis.log)"
+}
+
 # Debian's Chromium for browser tests (never a downloaded browser).
 ensure_chromium() {
   if [[ -x /usr/bin/chromium ]]; then return 0; fi

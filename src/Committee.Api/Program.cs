@@ -16,7 +16,7 @@ builder.Services
     .AddDrafts()
     .AddSponsorship()
     .AddFloor()
-    .AddLive()
+    .AddLive(builder.Configuration)
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
     .AddWolverineHttp();

@@ -10,19 +10,22 @@ public interface IEventFeedSubscriber
     Task DeliverAsync(IReadOnlyList<IEvent> events, CancellationToken cancellation);
 }
 
-/// <summary>Where the feed has delivered up to, stored after each batch.</summary>
+/// <summary>Where a durable feed has delivered up to, stored after each batch.</summary>
 public sealed record FeedCheckpoint(string Id, long Sequence);
 
 /// <summary>
-/// Reads committed events in sequence order and hands them to its subscribers, woken at once by commands committed
-/// in this process and by a short poll for writers elsewhere. Sequence numbers are taken before commit, so a lower
-/// number can become visible after a higher one: the feed never passes a missing number until it appears or is
-/// proven abandoned, i.e. every transaction that was running when the gap was seen has ended and it is still missing.
+/// Reads committed events in sequence order and hands them to its subscribers, woken at once by commits (CommitSignal)
+/// and by a short poll as a safety net. Sequence numbers are taken before commit, so a lower number can become visible
+/// after a higher one: the feed never passes a missing number until it appears or is proven abandoned, i.e. every
+/// transaction that was running when the gap was seen has ended and it is still missing.
 /// </summary>
-public sealed class EventFeed(IDocumentStore store, IEnumerable<IEventFeedSubscriber> subscribers, ILogger<EventFeed> logger)
+/// <remarks>A durable feed (with a checkpoint id) resumes from its stored checkpoint; a transient one starts at the
+/// present. Given a leadership, the feed runs only on the leading node.</remarks>
+public abstract class EventFeed(
+    IDocumentStore store, IReadOnlyList<IEventFeedSubscriber> subscribers, CommitSignal signal, ILogger logger,
+    string? checkpointId, Leadership? leadership)
     : BackgroundService
 {
-    private const string CheckpointId = "read-models";
     private const int BatchSize = 500;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
@@ -62,14 +65,26 @@ public sealed class EventFeed(IDocumentStore store, IEnumerable<IEventFeedSubscr
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        await using (var query = store.QuerySession())
-            Advance((await query.LoadAsync<FeedCheckpoint>(CheckpointId, stopping))?.Sequence ?? 0);
+        signal.Raised += Wake;
+        var started = false;
 
         Gap? gap = null;
         while (!stopping.IsCancellationRequested)
         {
             try
             {
+                if (leadership is { IsLeader: false })
+                {
+                    // Another node leads; when this one leads again it resumes from the stored checkpoint.
+                    started = false;
+                    await Task.Delay(200, stopping);
+                    continue;
+                }
+                if (!started)
+                {
+                    Advance(await StartingPositionAsync(stopping));
+                    started = true;
+                }
                 var (events, missing) = await ReadAfterAsync(Position, stopping);
                 if (events.Count > 0)
                 {
@@ -96,6 +111,14 @@ public sealed class EventFeed(IDocumentStore store, IEnumerable<IEventFeedSubscr
                 await Task.Delay(TimeSpan.FromSeconds(1), stopping);
             }
         }
+    }
+
+    private async Task<long> StartingPositionAsync(CancellationToken cancellation)
+    {
+        await using var query = store.QuerySession();
+        return checkpointId is null
+            ? await query.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(cancellation)
+            : (await query.LoadAsync<FeedCheckpoint>(checkpointId, cancellation))?.Sequence ?? 0;
     }
 
     /// <summary>The contiguous run of events after the position, and the next sequence present beyond a gap, if any.</summary>
@@ -156,10 +179,21 @@ public sealed class EventFeed(IDocumentStore store, IEnumerable<IEventFeedSubscr
 
     private async Task SaveCheckpointAsync(long sequence, CancellationToken cancellation)
     {
-        await using var session = store.LightweightSession();
-        session.Store(new FeedCheckpoint(CheckpointId, sequence));
-        await session.SaveChangesAsync(cancellation);
+        if (checkpointId is not null)
+        {
+            await using var session = store.LightweightSession();
+            session.Store(new FeedCheckpoint(checkpointId, sequence));
+            await session.SaveChangesAsync(cancellation);
+        }
         Advance(sequence);
+    }
+
+    /// <summary>The delivered position of a durable feed wherever it runs (the leading node may be another).</summary>
+    public async Task<long> DurablePositionAsync(CancellationToken cancellation)
+    {
+        if (checkpointId is null || leadership is null or { IsLeader: true }) return Position;
+        await using var query = store.QuerySession();
+        return (await query.LoadAsync<FeedCheckpoint>(checkpointId, cancellation))?.Sequence ?? 0;
     }
 
     private void Advance(long sequence)

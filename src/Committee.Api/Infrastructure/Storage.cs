@@ -30,9 +30,13 @@ public static class Storage
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine(x => x.MessageStorageSchemaName = schema);
-        services.AddSingleton<EventFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
-        services.AddSingleton<IEventFeedSubscriber, ReadModelFeed>();
+        services.AddSingleton<CommitSignal>();
+        services.AddHostedService<CommitListener>();
+        services.AddSingleton<Leadership>();
+        services.AddHostedService(sp => sp.GetRequiredService<Leadership>());
+        services.AddSingleton<ReadModelDispatch>();
+        services.AddSingleton<ReadModelsFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadModelsFeed>());
         services.AddScoped<StreamCommands>();
         services.AddSingleton(TimeProvider.System);
         return services;

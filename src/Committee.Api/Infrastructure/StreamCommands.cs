@@ -12,7 +12,7 @@ namespace Committee.Infrastructure;
 /// <summary>The one path every command takes: replay a known Idempotency-Key, load the stream, check the expected
 /// version, decide (a pure function), append, store the answer with the events in one transaction, wake the feed.</summary>
 /// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by itself.</remarks>
-public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, EventFeed feed)
+public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, CommitSignal signal)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -60,6 +60,7 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
         if (key.Length > 0)
             documents.Insert(new IdempotencyRecord(key, fingerprint, status, body, where, context.At));
         documents.LastModifiedBy = context.RecordedBy;
+        signal.NotifyOnCommit(documents);
 
         try
         {
@@ -70,7 +71,7 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
             return await AfterConflict<T>(key, fingerprint, streamId, expectedVersion, onConflict);
         }
 
-        feed.Wake();
+        signal.Raise();
         return Answer(status, body, where);
     }
 

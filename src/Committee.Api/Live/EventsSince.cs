@@ -13,14 +13,15 @@ public static class EventsSinceEndpoint
     /// <summary>How far the live feed has delivered: read models reflect every event up to it. A page loads its
     /// state, having first taken this position, then watches for what comes after.</summary>
     [WolverineGet("/api/events/position", OperationId = "FeedPosition"), Tags("Live")]
-    public static FeedPosition Position(EventFeed feed) => new(feed.Position);
+    public static async Task<FeedPosition> Position(LiveFeed live, ReadModelsFeed readModels, CancellationToken cancellation) =>
+        new(Math.Min(live.Position, await readModels.DurablePositionAsync(cancellation)));
 
     /// <summary>Committed events after a sequence, in store order, optionally for one session, draft or delegation:
     /// what a watcher missed. Never beyond what the live feed has delivered, so the two never disagree.</summary>
     [WolverineGet("/api/events", OperationId = "EventsSince"), Tags("Live")]
     [ProducesResponseType<EventPage>(200)]
     public static async Task<IResult> Get(long? after, int? session, Guid? draftId, string? delegation, int? limit,
-        IQuerySession query, EventFeed feed, LiveRouting routing, CancellationToken cancellation)
+        IQuerySession query, LiveFeed feed, LiveRouting routing, CancellationToken cancellation)
     {
         if (after is < 0) return Problems.For(Refusal.Invalid("after", "after is a sequence number, 0 or more"));
         if (limit is < 1 or > 5000) return Problems.For(Refusal.Invalid("limit", "limit is between 1 and 5000"));

@@ -4,28 +4,24 @@ using Microsoft.AspNetCore.SignalR;
 namespace Committee.Live;
 
 /// <summary>Watchers choose a session, a draft or a delegation and receive its committed events in store order
-/// ("event" messages). Each watch answers the feed's position: events after it arrive live; a client that was away
-/// catches up with GET /api/events?after=its last sequence, and drops what it has already seen.</summary>
-public sealed class FloorHub(EventFeed feed) : Hub
+/// ("event" messages). A client then catches up with GET /api/events?after=its last sequence, and drops what it has
+/// already seen. Each watch first lets this node's feed reach every event committed so far, so that nothing published
+/// before the watch (perhaps by another node) lies beyond what the catch-up returns; it answers that position.</summary>
+public sealed class FloorHub(LiveFeed feed) : Hub
 {
+    private async Task<long> Watching(string group)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        await feed.CatchUpAsync(Context.ConnectionAborted);
+        return feed.Position;
+    }
+
     public const string Path = "/hubs/floor";
     public const string EventMessage = "event";
 
-    public async Task<long> WatchSession(int session)
-    {
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveRouting.SessionGroup(session));
-        return feed.Position;
-    }
+    public Task<long> WatchSession(int session) => Watching(LiveRouting.SessionGroup(session));
 
-    public async Task<long> WatchDraft(Guid draftId)
-    {
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveRouting.DraftGroup(draftId));
-        return feed.Position;
-    }
+    public Task<long> WatchDraft(Guid draftId) => Watching(LiveRouting.DraftGroup(draftId));
 
-    public async Task<long> WatchDelegation(string iso3)
-    {
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveRouting.DelegationGroup(iso3));
-        return feed.Position;
-    }
+    public Task<long> WatchDelegation(string iso3) => Watching(LiveRouting.DelegationGroup(iso3));
 }

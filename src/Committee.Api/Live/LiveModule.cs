@@ -4,11 +4,18 @@ namespace Committee.Live;
 
 public static class LiveModule
 {
-    public static IServiceCollection AddLive(this IServiceCollection services)
+    /// <summary>Committee:Redis names a Redis server to share pushes between nodes (SignalR's backplane); without it
+    /// each node pushes to its own watchers.</summary>
+    public static IServiceCollection AddLive(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSignalR().AddJsonProtocol(o => Json.Configure(o.PayloadSerializerOptions));
+        var signalR = services.AddSignalR().AddJsonProtocol(o => Json.Configure(o.PayloadSerializerOptions));
+        if (configuration["Committee:Redis"] is { Length: > 0 } redis)
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix =
+                StackExchange.Redis.RedisChannel.Literal($"committee-{configuration["Committee:Schema"] ?? "committee"}"));
         services.AddSingleton<LiveRouting>();
-        services.AddSingleton<IEventFeedSubscriber, LivePush>();
+        services.AddSingleton<LivePush>();
+        services.AddSingleton<LiveFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
         return services;
     }
 

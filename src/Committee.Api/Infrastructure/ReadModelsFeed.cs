@@ -1,6 +1,7 @@
 using Committee.Drafts;
 using Committee.Floor;
 using JasperFx.Events;
+using Marten;
 using Wolverine;
 
 namespace Committee.Infrastructure;
@@ -11,9 +12,13 @@ public sealed record DraftChanged(Guid DraftId);
 /// <summary>A session's stream moved: its read models follow.</summary>
 public sealed record SessionChanged(int Session);
 
+/// <summary>The durable feed of the read models, run by the leading node: resumes from its checkpoint after a restart.</summary>
+public sealed class ReadModelsFeed(IDocumentStore store, ReadModelDispatch dispatch, CommitSignal signal, Leadership leadership, ILogger<ReadModelsFeed> logger)
+    : EventFeed(store, [dispatch], signal, logger, "read-models", leadership);
+
 /// <summary>Feeds the Wolverine handlers that project read models, in event-store order. Consecutive events of
 /// one stream collapse into one message, since each handler projects the stream's state after them.</summary>
-public sealed class ReadModelFeed(IServiceScopeFactory scopes) : IEventFeedSubscriber
+public sealed class ReadModelDispatch(IServiceScopeFactory scopes) : IEventFeedSubscriber
 {
     public async Task DeliverAsync(IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
