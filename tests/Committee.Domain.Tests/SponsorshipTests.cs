@@ -11,11 +11,11 @@ public class SponsorshipTests
 
     private static IReadOnlyList<object> Join(Draft draft, FloorContext context, params string[] delegations) =>
         JoinSponsorsEndpoint.Decide(draft, new JoinSponsors(1, [.. delegations.Select(d => new SponsorRequest(d))]), context,
-            SharedData.MemberStates, SponsorshipSource.Secretariat);
+            SharedData.MemberStates, Signatory.Secretariat);
 
     private static IReadOnlyList<object> Withdraw(Draft draft, FloorContext context, params string[] delegations) =>
         WithdrawSponsorshipEndpoint.Decide(draft, new WithdrawSponsorship(1, [.. delegations.Select(d => new SponsorRequest(d))]), context,
-            SharedData.MemberStates);
+            SharedData.MemberStates, Signatory.Secretariat);
 
     [Fact]
     public void Delegations_join_the_sponsors_at_the_meeting_in_progress()
@@ -30,7 +30,7 @@ public class SponsorshipTests
     public void E_sponsorship_between_meetings_is_recorded_without_a_meeting()
     {
         var joined = (SponsorsJoined)JoinSponsorsEndpoint.Decide(Given.SubmittedDraft(), new JoinSponsors(1, [new SponsorRequest("Qatar")]),
-            Given.BetweenMeetings(JoinedAt), SharedData.MemberStates, SponsorshipSource.ESponsorship)[0];
+            Given.BetweenMeetings(JoinedAt), SharedData.MemberStates, Signatory.Delegation("QAT"))[0];
 
         Assert.Equal((null, SponsorshipSource.ESponsorship), (joined.Meeting, joined.Source));
     }

@@ -47,19 +47,12 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
         try { events = decide(stream.Aggregate, context); }
         catch (Refusal refusal) { return Problems.For(refusal); }
 
-        var version = (stream.CurrentVersion ?? 0) + events.Count;
-        stream.AppendMany(events);
-        // Fold a copy: Marten's inline projection goes on from the fetched aggregate itself.
-        var copy = stream.Aggregate is null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(stream.Aggregate, Json.Options), Json.Options);
-        var after = events.Aggregate(copy, (aggregate, e) => T.Fold(aggregate, e))!;
-        after.Version = version;
-
+        var after = Append(documents, stream, events, context);
         var status = stream.Aggregate is null ? StatusCodes.Status201Created : StatusCodes.Status200OK;
         var body = JsonSerializer.Serialize(after, Json.Options);
         var where = status == StatusCodes.Status201Created ? location?.Invoke(after) : null;
         if (key.Length > 0)
             documents.Insert(new IdempotencyRecord(key, fingerprint, status, body, where, context.At));
-        documents.LastModifiedBy = context.RecordedBy;
 
         try
         {
@@ -72,6 +65,34 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
 
         feed.Wake();
         return Answer(status, body, where);
+    }
+
+    /// <summary>The same path for a caller without a request (the importer): decide on the stream as it stands, in the
+    /// caller's context (a record of the past carries its own date and no meeting), append and commit. A refusal is
+    /// thrown; no events, nothing written.</summary>
+    public async Task<T?> Record<T>(Guid streamId, FloorContext context, Func<T?, FloorContext, IReadOnlyList<object>> decide,
+        CancellationToken cancellation) where T : class, IStreamAggregate<T>
+    {
+        await using var documents = store.LightweightSession();
+        var stream = await documents.Events.FetchForWriting<T>(streamId, cancellation);
+        var events = decide(stream.Aggregate, context);
+        if (events.Count == 0) return stream.Aggregate;
+        var after = Append(documents, stream, events, context);
+        await documents.SaveChangesAsync(cancellation);
+        feed.Wake();
+        return after;
+    }
+
+    /// <summary>Appends the decided events and answers the aggregate after them.</summary>
+    private static T Append<T>(IDocumentSession documents, JasperFx.Events.IEventStream<T> stream, IReadOnlyList<object> events, FloorContext context)
+        where T : class, IStreamAggregate<T>
+    {
+        var version = (stream.CurrentVersion ?? 0) + events.Count;
+        stream.AppendMany(events);
+        documents.LastModifiedBy = context.RecordedBy;
+        var after = StreamAggregate.After(stream.Aggregate, events)!;
+        after.Version = version;
+        return after;
     }
 
     /// <summary>Another writer committed first: the same key replays its answer; otherwise the caller learns the current version.</summary>

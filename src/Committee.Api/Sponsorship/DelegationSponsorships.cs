@@ -6,7 +6,8 @@ namespace Committee.Sponsorship;
 
 public sealed record DelegationSponsorship(
     Guid DraftId, string Symbol, string Title, string? OnBehalfOf, SponsorLayer Layer, string? PrintedOn,
-    DateTimeOffset JoinedAt, int? JoinedAtMeeting, SponsorshipSource? Source, DateTimeOffset? WithdrawnAt, int? WithdrawnAtMeeting);
+    DateTimeOffset JoinedAt, int? JoinedAtMeeting, SponsorshipSource? Source, string? RecordedIn,
+    DateTimeOffset? WithdrawnAt, int? WithdrawnAtMeeting, SponsorshipSource? WithdrawalSource);
 
 /// <summary>One delegation's sponsorships across a session: what it sponsored, when it joined, what it withdrew.</summary>
 public sealed class DelegationSponsorships
@@ -33,7 +34,7 @@ public static class DelegationSponsorshipsHandler
             view.Sponsorships.RemoveAll(s => s.DraftId == draft.Id);
             view.Sponsorships.AddRange(entries.Select(s => new DelegationSponsorship(
                 draft.Id, draft.Symbol, draft.Title, s.OnBehalfOf, s.Layer, s.PrintedOn,
-                s.JoinedAt, s.JoinedAtMeeting, s.Source, s.WithdrawnAt, s.WithdrawnAtMeeting)));
+                s.JoinedAt, s.JoinedAtMeeting, s.Source, s.RecordedIn, s.WithdrawnAt, s.WithdrawnAtMeeting, s.WithdrawalSource)));
             session.Store(view);
         }
     }
