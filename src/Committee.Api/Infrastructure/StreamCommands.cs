@@ -107,7 +107,8 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
         return Problems.StaleVersion(expectedVersion ?? 0, state?.Version ?? 0);
     }
 
-    private static bool IsConflict(Exception e) => e switch
+    /// <summary>Another writer committed to the stream (or took the symbol) first.</summary>
+    public static bool IsConflict(Exception e) => e switch
     {
         ConcurrencyException or DocumentAlreadyExistsException or ExistingStreamIdCollisionException => true,
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,

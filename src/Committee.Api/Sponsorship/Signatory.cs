@@ -14,7 +14,7 @@ public sealed record Signatory(SponsorshipSource Source, string? OwnState = null
 
     public static Signatory Delegation(string iso3) => new(SponsorshipSource.ESponsorship, iso3.ToUpperInvariant());
 
-    public static Signatory Report(string symbol) => new(SponsorshipSource.Report, Document: symbol);
+    public static Signatory Report(string? symbol) => new(SponsorshipSource.Report, Document: symbol);
 
     /// <summary>The bearer of the request's token (the sponsorship policy admits only these two roles).</summary>
     public static Signatory Of(ClaimsPrincipal user) =>
