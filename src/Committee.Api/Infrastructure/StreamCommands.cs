@@ -36,8 +36,9 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
         var stream = await documents.Events.FetchForWriting<T>(streamId, http.RequestAborted);
         if (stream.Aggregate is null && mustExist)
             return Problems.NotFound("id", $"there is no {T.Noun} {streamId}");
+        // A retry racing its twin: the twin may have committed after the key was looked up, so look again first.
         if (expectedVersion is { } expected && expected != stream.CurrentVersion)
-            return Problems.StaleVersion(expected, stream.CurrentVersion ?? 0);
+            return await AfterConflict<T>(key, fingerprint, streamId, expected, onConflict: null);
 
         var sessionNumber = session ?? stream.Aggregate!.Session;
         var floor = await documents.LoadAsync<SessionFloor>(SessionFloor.StreamId(sessionNumber), http.RequestAborted);

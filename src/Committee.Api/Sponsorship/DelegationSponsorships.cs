@@ -26,11 +26,14 @@ public static class DelegationSponsorshipsHandler
     {
         var draft = await session.LoadAsync<Draft>(message.DraftId);
         if (draft is null) return;
-        foreach (var entries in draft.Sponsors.GroupBy(s => s.Iso3))
+        var sponsors = draft.Sponsors.GroupBy(s => s.Iso3).ToList();
+        // One round trip for every sponsor's view: a draft can have a hundred sponsors.
+        var views = (await session.LoadManyAsync<DelegationSponsorships>(sponsors.Select(e => DelegationSponsorships.IdFor(e.Key, draft.Session))))
+            .ToDictionary(v => v.Id);
+        foreach (var entries in sponsors)
         {
             var id = DelegationSponsorships.IdFor(entries.Key, draft.Session);
-            var view = await session.LoadAsync<DelegationSponsorships>(id)
-                       ?? new DelegationSponsorships { Id = id, Iso3 = entries.Key, Session = draft.Session };
+            var view = views.GetValueOrDefault(id) ?? new DelegationSponsorships { Id = id, Iso3 = entries.Key, Session = draft.Session };
             view.Sponsorships.RemoveAll(s => s.DraftId == draft.Id);
             view.Sponsorships.AddRange(entries.Select(s => new DelegationSponsorship(
                 draft.Id, draft.Symbol, draft.Title, s.OnBehalfOf, s.Layer, s.PrintedOn,
