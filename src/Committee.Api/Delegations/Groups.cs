@@ -59,6 +59,4 @@ public static class Groups
         return All.FirstOrDefault(g => string.Equals(g.Name, key, StringComparison.OrdinalIgnoreCase)
                                        || g.Aliases.Any(a => string.Equals(a, key, StringComparison.OrdinalIgnoreCase)));
     }
-
-    public static Group? OfRegion(string regionalGroup) => All.FirstOrDefault(g => g.RegionalGroup == regionalGroup);
 }
