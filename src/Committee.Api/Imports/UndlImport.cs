@@ -21,7 +21,7 @@ public sealed class UndlImport(StreamCommands commands, IDocumentStore store, Me
 {
     public const string RecordedBy = "import/undl";
 
-    /// <summary>The text of a document is not in the library's metadata: imported drafts are recorded without it.</summary>
+    /// <summary>The library gives an agenda item's code and the agenda's symbol, not the item's title.</summary>
     private const string NoAgendaTitle = "title not in the library record";
 
     public static Guid StreamIdOf(string originalSymbol) =>
@@ -80,15 +80,10 @@ public sealed class UndlImport(StreamCommands commands, IDocumentStore store, Me
         var reading = Read(document, names, report);
         var context = new FloorContext(new DateTimeOffset(document.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), RecordedBy, null);
         var issues = new List<ImportIssue>();
-        var appended = 0;
+        int appended;
         try
         {
-            await commands.Record<Draft>(id, context, (draft, at) =>
-            {
-                var events = Decide(document, id, draft, at, concerned, reading, issues);
-                appended = events.Count;
-                return events;
-            }, cancellation);
+            appended = (await commands.Record<Draft>(id, context, (draft, at) => Decide(document, id, draft, at, concerned, reading, issues), cancellation)).Count;
         }
         catch (Refusal refusal)
         {
@@ -123,10 +118,10 @@ public sealed class UndlImport(StreamCommands commands, IDocumentStore store, Me
         });
         var after = StreamAggregate.After(draft, events)!;
 
-        var report = Signatory.Report(document.AdditionalRecordedIn);
+        var joinedBy = Signatory.Report(document.AdditionalRecordedIn);
         var joining = Accepted(reading.Additional, document, issues,
-            one => JoinSponsorsEndpoint.Decide(after, new JoinSponsors(after.Version, [one]), context, states, report));
-        if (joining.Count > 0) after = Then(after, events, JoinSponsorsEndpoint.Decide(after, new JoinSponsors(after.Version, joining), context, states, report));
+            one => JoinSponsorsEndpoint.Decide(after, new JoinSponsors(after.Version, [one]), context, states, joinedBy));
+        if (joining.Count > 0) after = Then(after, events, JoinSponsorsEndpoint.Decide(after, new JoinSponsors(after.Version, joining), context, states, joinedBy));
 
         var removedBy = Signatory.Report(document.RemovedRecordedIn);
         var leaving = Accepted(reading.Removed, document, issues,

@@ -69,19 +69,19 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
     }
 
     /// <summary>The same path for a caller without a request (the importer): decide on the stream as it stands, in the
-    /// caller's context (a record of the past carries its own date and no meeting), append and commit. A refusal is
-    /// thrown; no events, nothing written.</summary>
-    public async Task<T?> Record<T>(Guid streamId, FloorContext context, Func<T?, FloorContext, IReadOnlyList<object>> decide,
+    /// caller's context (a record of the past carries its own date and no meeting), append and commit; answers the
+    /// events appended (none: nothing written). A refusal is thrown.</summary>
+    public async Task<IReadOnlyList<object>> Record<T>(Guid streamId, FloorContext context, Func<T?, FloorContext, IReadOnlyList<object>> decide,
         CancellationToken cancellation) where T : class, IStreamAggregate<T>
     {
         await using var documents = store.LightweightSession();
         var stream = await documents.Events.FetchForWriting<T>(streamId, cancellation);
         var events = decide(stream.Aggregate, context);
-        if (events.Count == 0) return stream.Aggregate;
-        var after = Append(documents, stream, events, context);
+        if (events.Count == 0) return events;
+        Append(documents, stream, events, context);
         await documents.SaveChangesAsync(cancellation);
         feed.Wake();
-        return after;
+        return events;
     }
 
     /// <summary>Appends the decided events and answers the aggregate after them.</summary>
