@@ -1,6 +1,7 @@
 using Committee.Delegations;
 using Committee.Drafts;
 using Committee.Floor;
+using Committee.Imports;
 using Committee.Live;
 using Committee.Sponsorship;
 using Committee.Infrastructure;
@@ -17,6 +18,7 @@ builder.Services
     .AddSponsorship()
     .AddFloor()
     .AddLive(builder.Configuration)
+    .AddImports()
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
     .AddWolverineHttp();

@@ -60,7 +60,7 @@ public sealed class CommitteeApp : IAsyncLifetime
 
     /// <summary>Waits until the read models have seen everything committed so far.</summary>
     public Task ReadModelsCaughtUp() =>
-        Host.Services.GetRequiredService<ReadModelsFeed>().CatchUpAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        Host.Services.GetRequiredService<ReadModelsFeed>().CatchUpAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 

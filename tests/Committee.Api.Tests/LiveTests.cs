@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
-using Committee.Live;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Committee.Api.Tests;
@@ -13,43 +9,6 @@ namespace Committee.Api.Tests;
 [Collection(nameof(CommitteeCollection))]
 public sealed class LiveTests(CommitteeApp app)
 {
-    private sealed class Watcher : IAsyncDisposable
-    {
-        private readonly HubConnection _connection;
-        public Channel<JsonObject> Received { get; } = Channel.CreateUnbounded<JsonObject>();
-
-        public Watcher(TestServer server)
-        {
-            _connection = new HubConnectionBuilder()
-                .WithUrl($"http://localhost{FloorHub.Path}", o =>
-                {
-                    o.Transports = HttpTransportType.WebSockets;
-                    o.SkipNegotiation = true;
-                    o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
-                })
-                .Build();
-            _connection.On<JsonObject>(FloorHub.EventMessage, e => Received.Writer.TryWrite(e));
-        }
-
-        public async Task<long> Watch(string method, object argument)
-        {
-            if (_connection.State == HubConnectionState.Disconnected) await _connection.StartAsync();
-            return await _connection.InvokeAsync<long>(method, argument);
-        }
-
-        public Task Drop() => _connection.StopAsync();
-
-        public async Task<List<JsonObject>> Take(int count)
-        {
-            var events = new List<JsonObject>();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (events.Count < count) events.Add(await Received.Reader.ReadAsync(timeout.Token));
-            return events;
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
-    }
-
     [Fact]
     public async Task Watchers_of_a_session_receive_each_committed_event_in_store_order()
     {

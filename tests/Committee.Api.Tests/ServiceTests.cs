@@ -18,10 +18,14 @@ public sealed class ServiceTests(CommitteeApp app)
         var document = (await app.Get("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK).Json;
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
         foreach (var action in new[] { "introduction", "revisions", "corrections", "sponsors", "sponsor-withdrawals", "oral-revisions",
-                     "budget-implications", "deferrals", "withdrawal", "adoption-without-vote", "history" })
+                     "budget-implications", "deferrals", "withdrawal", "adoption-without-vote", "history", "addenda", "notes" })
             Assert.Contains($"/api/drafts/{{id}}/{action}", paths);
         Assert.Contains("/api/drafts", paths);
         Assert.Contains("/api/sessions/{session}/meetings", paths);
+        Assert.Contains("/api/sessions/{session}/sponsorship-by-group", paths);
+        var sponsors = document["paths"]!["/api/drafts/{id}/sponsors"]!;
+        Assert.NotNull(sponsors["get"]);
+        Assert.NotNull(sponsors["post"]!["responses"]!["403"]);
         Assert.NotNull(document["paths"]!["/api/drafts"]!["post"]!["requestBody"]);
 
         await app.Host.Scenario(s => { s.Get.Url("/docs"); s.StatusCodeShouldBe(302); s.Header("Location").SingleValueShouldMatch(new System.Text.RegularExpressions.Regex("docs/$")); });

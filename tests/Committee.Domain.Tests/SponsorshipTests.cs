@@ -11,11 +11,11 @@ public class SponsorshipTests
 
     private static IReadOnlyList<object> Join(Draft draft, FloorContext context, params string[] delegations) =>
         JoinSponsorsEndpoint.Decide(draft, new JoinSponsors(1, [.. delegations.Select(d => new SponsorRequest(d))]), context,
-            SharedData.MemberStates, SponsorshipSource.Secretariat);
+            SharedData.MemberStates, Signatory.Secretariat);
 
     private static IReadOnlyList<object> Withdraw(Draft draft, FloorContext context, params string[] delegations) =>
         WithdrawSponsorshipEndpoint.Decide(draft, new WithdrawSponsorship(1, [.. delegations.Select(d => new SponsorRequest(d))]), context,
-            SharedData.MemberStates);
+            SharedData.MemberStates, Signatory.Secretariat);
 
     [Fact]
     public void Delegations_join_the_sponsors_at_the_meeting_in_progress()
@@ -30,7 +30,7 @@ public class SponsorshipTests
     public void E_sponsorship_between_meetings_is_recorded_without_a_meeting()
     {
         var joined = (SponsorsJoined)JoinSponsorsEndpoint.Decide(Given.SubmittedDraft(), new JoinSponsors(1, [new SponsorRequest("Qatar")]),
-            Given.BetweenMeetings(JoinedAt), SharedData.MemberStates, SponsorshipSource.ESponsorship)[0];
+            Given.BetweenMeetings(JoinedAt), SharedData.MemberStates, Signatory.Delegation("QAT"))[0];
 
         Assert.Equal((null, SponsorshipSource.ESponsorship), (joined.Meeting, joined.Source));
     }
@@ -139,4 +139,76 @@ public class SponsorshipTests
     [Fact]
     public void No_sponsorship_is_withdrawn_after_action() =>
         Refused.Conflict("id", () => Withdraw(Given.SubmittedDraft(Given.Introduced(), Given.Adopted()), Given.DuringMeeting(16), "Belarus"), "adopted");
+
+    private static IReadOnlyList<object> JoinAs(Signatory by, Draft draft, params SponsorRequest[] delegations) =>
+        JoinSponsorsEndpoint.Decide(draft, new JoinSponsors(1, delegations), Given.BetweenMeetings(JoinedAt), SharedData.MemberStates, by);
+
+    private static IReadOnlyList<object> WithdrawAs(Signatory by, Draft draft, params string[] delegations) =>
+        WithdrawSponsorshipEndpoint.Decide(draft, new WithdrawSponsorship(1, [.. delegations.Select(d => new SponsorRequest(d))]),
+            Given.BetweenMeetings(JoinedAt), SharedData.MemberStates, by);
+
+    [Fact]
+    public void A_delegation_signs_on_for_its_own_State_by_name_or_code_through_e_sponsorship()
+    {
+        var joined = (SponsorsJoined)JoinAs(Signatory.Delegation("qat"), Given.SubmittedDraft(), new SponsorRequest("Qatar"))[0];
+        Assert.Equal((SponsorshipSource.ESponsorship, "QAT"), (joined.Source, joined.Sponsors.Single().Iso3));
+        Assert.IsType<SponsorsJoined>(JoinAs(Signatory.Delegation("QAT"), Given.SubmittedDraft(), new SponsorRequest("QAT")).Single());
+    }
+
+    [Fact]
+    public void A_delegation_may_sign_on_for_its_own_State_acting_for_a_group_it_belongs_to()
+    {
+        var joined = (SponsorsJoined)JoinAs(Signatory.Delegation("KEN"), Given.SubmittedDraft(), new SponsorRequest("Kenya", "African Group"))[0];
+        Assert.Equal(new Sponsor("KEN", "Kenya", "African Group"), joined.Sponsors.Single());
+    }
+
+    [Fact]
+    public void A_delegation_may_not_sign_on_for_another_State_and_the_refusal_says_why() =>
+        Refused.With(403, "delegations[1]", () => JoinAs(Signatory.Delegation("QAT"), Given.SubmittedDraft(), new SponsorRequest("Qatar"), new SponsorRequest("Oman")),
+            "may only sign on or withdraw for its own State", "Oman");
+
+    [Fact]
+    public void A_delegation_naming_another_State_is_refused_even_when_the_list_is_closed() =>
+        Refused.With(403, "delegations[0]", () => JoinAs(Signatory.Delegation("QAT"), Given.SubmittedDraft(Given.Introduced(), Given.Adopted()), new SponsorRequest("Oman")),
+            "own State");
+
+    [Fact]
+    public void A_delegation_signing_on_after_action_is_told_the_list_closed() =>
+        Refused.Conflict("id", () => JoinAs(Signatory.Delegation("QAT"), Given.SubmittedDraft(Given.Introduced(), Given.Adopted(meeting: 15)), new SponsorRequest("Qatar")),
+            "list closed", "adopted", "meeting 15");
+
+    [Fact]
+    public void A_delegation_withdraws_its_own_sponsorship_and_no_other()
+    {
+        var withdrawn = (SponsorshipWithdrawn)WithdrawAs(Signatory.Delegation("PHL"), Given.SubmittedDraft(), "Philippines")[0];
+        Assert.Equal((SponsorshipSource.ESponsorship, "PHL"), (withdrawn.Source, withdrawn.Sponsors.Single().Iso3));
+        Refused.With(403, "delegations[0]", () => WithdrawAs(Signatory.Delegation("PHL"), Given.SubmittedDraft(), "Belarus"), "own State");
+    }
+
+    [Fact]
+    public void The_secretariat_records_any_delegation()
+    {
+        var joined = (SponsorsJoined)JoinAs(Signatory.Secretariat, Given.SubmittedDraft(), new SponsorRequest("Qatar"), new SponsorRequest("Oman"))[0];
+        Assert.Equal(SponsorshipSource.Secretariat, joined.Source);
+        Assert.Equal(SponsorshipSource.Secretariat, ((SponsorshipWithdrawn)WithdrawAs(Signatory.Secretariat, Given.SubmittedDraft(), "Belarus")[0]).Source);
+    }
+
+    [Fact]
+    public void A_joining_known_from_the_committee_report_names_the_report_and_shows_on_the_entry()
+    {
+        var draft = Given.SubmittedDraft();
+        draft.Then(JoinAs(Signatory.Report("A/64/440"), draft, new SponsorRequest("Qatar")));
+
+        var qatar = draft.CurrentSponsor("QAT")!;
+        Assert.Equal((SponsorLayer.Additional, SponsorshipSource.Report, "A/64/440"), (qatar.Layer, qatar.Source, qatar.RecordedIn));
+    }
+
+    [Fact]
+    public void A_withdrawal_shows_who_recorded_it()
+    {
+        var draft = Given.SubmittedDraft();
+        draft.Then(WithdrawAs(Signatory.Delegation("BLR"), draft, "Belarus"));
+
+        Assert.Equal(SponsorshipSource.ESponsorship, Assert.Single(draft.Sponsors, s => s.Iso3 == "BLR").WithdrawalSource);
+    }
 }

@@ -14,7 +14,7 @@ public static class ListDelegationsEndpoint
     {
         var on = date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Results.Json(states.All.Where(s => s.IsMemberOn(on))
-            .Select(s => new DelegationListing(s.Iso3, s.NameOn(on), s.CurrentName, s.AdmissionDate, s.Groups))
+            .Select(s => new DelegationListing(s.Iso3, s.NameOn(on), s.CurrentName, s.AdmissionDate, s.GroupsOn(on)))
             .OrderBy(s => s.Name, StringComparer.Ordinal).ToList(), Json.Options);
     }
 }

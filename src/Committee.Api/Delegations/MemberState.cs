@@ -3,13 +3,13 @@ namespace Committee.Delegations;
 /// <summary>A State's name in use from a date (the first name has no start).</summary>
 public sealed record StateName(string Name, int? FromYear);
 
-/// <summary>A Member State of the United Nations with its names over time and its regional groups.</summary>
+/// <summary>A Member State of the United Nations with its names over time and its regional groups over time.</summary>
 public sealed record MemberState(
     string Iso3,
     string CurrentName,
     DateOnly AdmissionDate,
     IReadOnlyList<StateName> Names,
-    IReadOnlyList<string> Groups)
+    IReadOnlyList<GroupMembership> Memberships)
 {
     public bool IsMemberOn(DateOnly date) => date >= AdmissionDate;
 
@@ -19,4 +19,8 @@ public sealed record MemberState(
 
     public bool IsKnownAs(string name) =>
         Names.Any(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The regional groups the State belonged to at that date, the one it counts in for elections first.</summary>
+    public IReadOnlyList<string> GroupsOn(DateOnly date) =>
+        IsMemberOn(date) ? Memberships.Where(m => m.IsOn(date)).Select(m => m.RegionalGroup).ToList() : [];
 }

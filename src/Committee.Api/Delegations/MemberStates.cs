@@ -26,8 +26,9 @@ public sealed partial class MemberStates
             ?? _byIso3.Values.FirstOrDefault(s => s.IsKnownAs(key));
     }
 
-    public IEnumerable<MemberState> MembersOf(string group, DateOnly date) =>
-        _byIso3.Values.Where(s => s.IsMemberOn(date) && s.Groups.Contains(group)).OrderBy(s => s.NameOn(date), StringComparer.Ordinal);
+    /// <summary>The members of a regional group at that date, by the names then in use.</summary>
+    public IEnumerable<MemberState> MembersOf(string regionalGroup, DateOnly date) =>
+        _byIso3.Values.Where(s => s.GroupsOn(date).Contains(regionalGroup)).OrderBy(s => s.NameOn(date), StringComparer.Ordinal);
 
     public static MemberStates Load(string path)
     {
@@ -37,13 +38,20 @@ public sealed partial class MemberStates
         var (name, iso3, admitted, group, alsoIn, history) =
             (Col("name"), Col("iso3"), Col("admission_date"), Col("regional_group"), Col("also_in_group"), Col("name_history"));
 
-        return new MemberStates(rows.Skip(1).Where(r => r.Length == header.Length).Select(r => new MemberState(
-            r[iso3],
-            r[name],
-            DateOnly.ParseExact(r[admitted], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ParseNames(r[history], r[name], r[Col("name_used_in_2009")]),
-            new[] { r[group], r[alsoIn] }.Where(g => g.Length > 0 && !g.Contains("(observer)")).ToList())));
+        return new MemberStates(rows.Skip(1).Where(r => r.Length == header.Length).Select(r =>
+        {
+            var admission = DateOnly.ParseExact(r[admitted], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return new MemberState(r[iso3], r[name], admission, ParseNames(r[history], r[name], r[Col("name_used_in_2009")]),
+                Memberships(r[iso3], admission, r[group], r[alsoIn]));
+        }));
     }
+
+    /// <summary>A State belongs to its group (and to a second one, for Türkiye) from its admission, unless the group's
+    /// history says otherwise; the United States, an observer in WEOG, belongs to none.</summary>
+    private static IReadOnlyList<GroupMembership> Memberships(string iso3, DateOnly admitted, params string[] groups) =>
+        groups.Where(g => g.Length > 0 && !g.Contains("(observer)"))
+            .Select(g => Groups.Exceptions.GetValueOrDefault((iso3, g)) ?? new GroupMembership(g, admitted))
+            .ToList();
 
     /// <summary>Reads "Old -> New (2013) -> Newer (June 2022)"; the year in brackets is when a name took effect.</summary>
     internal static IReadOnlyList<StateName> ParseNames(string history, string currentName, string nameIn2009 = "")

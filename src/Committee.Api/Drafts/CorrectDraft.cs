@@ -27,11 +27,10 @@ public static class CorrectDraftEndpoint
             throw Refusal.Unprocessable("symbol", $"the next corrigendum to {draft.Symbol} is {expected}, not {command.Symbol}");
         if (command.Title is null && command.Preamble is null && command.Operative is null)
             throw Refusal.Invalid("title", "a corrigendum must correct the title, the preamble or the operative part");
+        var preamble = command.Preamble is null ? draft.Preamble : DraftRules.Paragraphs(command.Preamble, "preamble");
         var operative = command.Operative is null ? draft.Operative : DraftRules.Paragraphs(command.Operative, "operative");
-        if (operative.Count == 0) throw Refusal.Unprocessable("operative", "a draft needs at least one operative paragraph");
+        DraftRules.TextAsKnown(draft.TextKnown, DraftRules.IsProposal(draft.Kind), preamble, operative);
         return [new DraftCorrected(draft.Id, expected, command.Date,
-            command.Title is null ? draft.Title : DraftRules.Required(command.Title, "title"),
-            command.Preamble is null ? draft.Preamble : DraftRules.Paragraphs(command.Preamble, "preamble"),
-            operative, context.At)];
+            command.Title is null ? draft.Title : DraftRules.Required(command.Title, "title"), preamble, operative, context.At)];
     }
 }

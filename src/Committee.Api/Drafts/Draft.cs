@@ -8,10 +8,20 @@ public enum DraftStatus { Submitted, Introduced, Deferred, Withdrawn, Adopted }
 
 public enum SponsorLayer { Original, Additional }
 
-/// <summary>A State's sponsorship of the draft: printed on a version of it, or joined after issue; never deleted.</summary>
+/// <summary>A State's sponsorship of the draft: printed on a version of it, or joined after issue (recorded by the
+/// Secretary, by the delegation itself, or in a committee report: RecordedIn); never deleted, withdrawal is marked.</summary>
 public sealed record SponsorEntry(
     string Delegation, string Iso3, string? OnBehalfOf, SponsorLayer Layer, string? PrintedOn,
-    DateTimeOffset JoinedAt, int? JoinedAtMeeting, SponsorshipSource? Source, DateTimeOffset? WithdrawnAt = null, int? WithdrawnAtMeeting = null);
+    DateTimeOffset JoinedAt, int? JoinedAtMeeting, SponsorshipSource? Source, DateTimeOffset? WithdrawnAt = null, int? WithdrawnAtMeeting = null,
+    string? RecordedIn = null, SponsorshipSource? WithdrawalSource = null, string? WithdrawalRecordedIn = null);
+
+/// <summary>The sponsors printed on one version of the document, as issued on its date; RecordedAt orders it among
+/// the joinings and withdrawals.</summary>
+public sealed record PrintedList(string Symbol, DateOnly Date, IReadOnlyList<Sponsor> Sponsors, DateTimeOffset RecordedAt);
+
+/// <summary>Something the record says about the draft that no other event carries (e.g. the library's note
+/// "The amendment was rejected by the Committee (A/78/481/Add.2)"), with where it comes from.</summary>
+public sealed record DraftNote(string Text, string? Source, DateTimeOffset At);
 
 public sealed record Introduction(string Delegation, string Iso3, string? OnBehalfOf, int Meeting, DateTimeOffset At);
 
@@ -42,6 +52,11 @@ public sealed class Draft : IStreamAggregate<Draft>
     public DateOnly Date { get; set; }
     public DraftStatus Status { get; set; }
     public List<SponsorEntry> Sponsors { get; set; } = [];
+    public List<PrintedList> PrintedLists { get; set; } = [];
+
+    /// <summary>False for a document recorded from its metadata only (an import): it has no paragraphs, and no rule
+    /// about paragraphs applies to it.</summary>
+    public bool TextKnown { get; set; } = true;
     public List<string> Preamble { get; set; } = [];
     public List<string> Operative { get; set; } = [];
     public Introduction? Introduction { get; set; }
@@ -49,6 +64,7 @@ public sealed class Draft : IStreamAggregate<Draft>
     public List<OralRevision> OralRevisions { get; set; } = [];
     public List<Deferral> Deferrals { get; set; } = [];
     public ActionTaken? Action { get; set; }
+    public List<DraftNote> Notes { get; set; } = [];
 
     /// <summary>Adopted or withdrawn: the text, and the sponsor list, are closed.</summary>
     [JsonIgnore] public bool ActionTaken => Action is not null;
@@ -79,17 +95,21 @@ public sealed class Draft : IStreamAggregate<Draft>
                 draft.AgendaItemTitle = e.AgendaItemTitle;
                 draft.Date = e.Date;
                 draft.Status = DraftStatus.Submitted;
+                draft.TextKnown = e.TextKnown;
                 draft.Preamble = [.. e.Preamble];
                 draft.Operative = [.. e.Operative];
                 draft.Sponsors = e.Sponsors.Select(s => Printed(s, e.Symbol, e.Date)).ToList();
+                draft.PrintedLists = [new PrintedList(e.Symbol, e.Date, e.Sponsors, e.At)];
                 break;
             case DraftRevised e:
                 draft.Symbol = e.Symbol;
                 draft.Symbols.Add(e.Symbol);
                 draft.Title = e.Title;
                 draft.Date = e.Date;
+                draft.TextKnown = e.TextKnown;
                 draft.Preamble = [.. e.Preamble];
                 draft.Operative = [.. e.Operative];
+                draft.PrintedLists.Add(new PrintedList(e.Symbol, e.Date, e.Sponsors, e.At));
                 // The revision re-states the printed list: those already sponsoring keep their entry and join date.
                 foreach (var sponsor in e.Sponsors.Where(s => draft.CurrentSponsor(s.Iso3) is null))
                     draft.Sponsors.Add(Printed(sponsor, e.Symbol, e.Date));
@@ -100,19 +120,28 @@ public sealed class Draft : IStreamAggregate<Draft>
                 draft.Preamble = [.. e.Preamble];
                 draft.Operative = [.. e.Operative];
                 break;
+            case AddendumIssued e:
+                draft.Symbols.Add(e.Symbol);
+                break;
+            case DraftNoted e:
+                draft.Notes.Add(new DraftNote(e.Text, e.Source, e.At));
+                break;
             case DraftIntroduced e:
                 draft.Introduction = new Introduction(e.IntroducedBy.Delegation, e.IntroducedBy.Iso3, e.IntroducedBy.OnBehalfOf, e.Meeting, e.At);
                 draft.Status = DraftStatus.Introduced;
                 break;
             case SponsorsJoined e:
                 draft.Sponsors.AddRange(e.Sponsors.Select(s => new SponsorEntry(
-                    s.Delegation, s.Iso3, s.OnBehalfOf, SponsorLayer.Additional, null, e.At, e.Meeting, e.Source)));
+                    s.Delegation, s.Iso3, s.OnBehalfOf, SponsorLayer.Additional, null, e.At, e.Meeting, e.Source, RecordedIn: e.RecordedIn)));
                 break;
             case SponsorshipWithdrawn e:
                 foreach (var sponsor in e.Sponsors)
                 {
                     var index = draft.Sponsors.FindLastIndex(s => s.Iso3 == sponsor.Iso3 && s.WithdrawnAt is null);
-                    if (index >= 0) draft.Sponsors[index] = draft.Sponsors[index] with { WithdrawnAt = e.At, WithdrawnAtMeeting = e.Meeting };
+                    if (index >= 0) draft.Sponsors[index] = draft.Sponsors[index] with
+                    {
+                        WithdrawnAt = e.At, WithdrawnAtMeeting = e.Meeting, WithdrawalSource = e.Source, WithdrawalRecordedIn = e.RecordedIn,
+                    };
                 }
                 break;
             case DraftOrallyRevised e:

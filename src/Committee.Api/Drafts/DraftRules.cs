@@ -28,6 +28,18 @@ public static class DraftRules
     public static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw Refusal.Invalid(field, $"{field} is required") : value.Trim();
 
+    /// <summary>A proposal is put to the Committee for decision; a budget statement or a note is not.</summary>
+    public static bool IsProposal(DraftKind kind) => kind is DraftKind.DraftResolution or DraftKind.DraftDecision or DraftKind.Amendment;
+
+    /// <summary>A proposal's text has at least one operative paragraph; a document recorded without its text has none.</summary>
+    public static void TextAsKnown(bool textKnown, bool proposal, IReadOnlyList<string> preamble, IReadOnlyList<string> operative)
+    {
+        if (!textKnown && (preamble.Count > 0 || operative.Count > 0))
+            throw Refusal.Invalid(operative.Count > 0 ? "operative" : "preamble", "a document recorded without its text (textKnown: false) has no paragraphs");
+        if (textKnown && proposal && operative.Count == 0)
+            throw Refusal.Unprocessable("operative", "a draft needs at least one operative paragraph (or textKnown: false, for a document recorded from its metadata only)");
+    }
+
     public static IReadOnlyList<string> Paragraphs(IReadOnlyList<string> paragraphs, string field)
     {
         for (var i = 0; i < paragraphs.Count; i++)

@@ -4,7 +4,7 @@ using Marten.Events.Projections;
 
 namespace Committee.Drafts;
 
-/// <summary>Every symbol a draft has carried (L, Rev., Corr.), unique across the store: a second draft with the
+/// <summary>Every symbol a draft has carried (L, Rev., Corr., Add.), unique across the store: a second draft with the
 /// same symbol fails its transaction. Also how a draft is found by an old symbol.</summary>
 public sealed record DraftSymbol(string Id, Guid DraftId);
 
@@ -15,4 +15,6 @@ public sealed partial class DraftSymbolProjection : EventProjection
     public void Project(IEvent<DraftRevised> e, IDocumentOperations ops) => ops.Insert(new DraftSymbol(e.Data.Symbol, e.Data.DraftId));
 
     public void Project(IEvent<DraftCorrected> e, IDocumentOperations ops) => ops.Insert(new DraftSymbol(e.Data.Symbol, e.Data.DraftId));
+
+    public void Project(IEvent<AddendumIssued> e, IDocumentOperations ops) => ops.Insert(new DraftSymbol(e.Data.Symbol, e.Data.DraftId));
 }

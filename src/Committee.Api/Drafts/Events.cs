@@ -21,11 +21,12 @@ public enum DraftKind { DraftResolution, DraftDecision, Amendment, BudgetStateme
 /// <summary>The draft another document concerns (an amendment's or a budget statement's target).</summary>
 public sealed record Concerned(Guid DraftId, string Symbol);
 
-/// <summary>An L document issued: "A/C.3/64/L.22", tabled with the sponsors printed on it.</summary>
+/// <summary>An L document issued: "A/C.3/64/L.22", tabled with the sponsors printed on it. TextKnown is false when
+/// the document is recorded from its metadata only, without its paragraphs.</summary>
 public sealed record DraftSubmitted(
     Guid DraftId, string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
     IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At,
-    DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null) : IDraftEvent, IConcernsDelegations
+    DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null, bool TextKnown = true) : IDraftEvent, IConcernsDelegations
 {
     IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
 }
@@ -35,10 +36,18 @@ public sealed record DraftIntroduced(Guid DraftId, Sponsor IntroducedBy, int Mee
 /// <summary>A revised draft ("…/Rev.1") replaces the previous version: new symbol, text and printed sponsors.</summary>
 public sealed record DraftRevised(
     Guid DraftId, string Symbol, string Supersedes, DateOnly Date, string Title,
-    IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At) : IDraftEvent, IConcernsDelegations
+    IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At,
+    bool TextKnown = true) : IDraftEvent, IConcernsDelegations
 {
     IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
 }
+
+/// <summary>An addendum ("A/C.3/78/L.1/Add.1") adds to a note. (Plenary's "L.n/Add.1" lists of later sponsors have no
+/// committee counterpart: there, joinings are announced and recorded in the report, PROCEDURE §2.1.)</summary>
+public sealed record AddendumIssued(Guid DraftId, string Symbol, DateOnly Date, string Title, DateTimeOffset At) : IDraftEvent;
+
+/// <summary>A note on the record: what a source says about the draft that no other event carries.</summary>
+public sealed record DraftNoted(Guid DraftId, string Text, string? Source, DateTimeOffset At) : IDraftEvent;
 
 /// <summary>A corrigendum ("…/Corr.1") corrects the issued text.</summary>
 public sealed record DraftCorrected(

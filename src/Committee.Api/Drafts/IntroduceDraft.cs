@@ -23,7 +23,7 @@ public static class IntroduceDraftEndpoint
         var meeting = DraftRules.AtMeeting(context, draft, "introduce the draft");
         if (draft.Introduction is { } earlier)
             throw Refusal.Conflict("id", $"{draft.Symbol} was already introduced by {earlier.Delegation} at meeting {earlier.Meeting}");
-        var by = Sponsors.Resolve(new SponsorRequest(command.Delegation, command.OnBehalfOf), draft.Date, states, "delegation");
+        var by = Sponsors.Resolve(new SponsorRequest(command.Delegation, command.OnBehalfOf), SponsoredText.Of(draft), states, "delegation");
         DraftRules.CurrentSponsor(draft, by.Iso3, by.Delegation, "delegation");
         return [new DraftIntroduced(draft.Id, by, meeting, context.At)];
     }

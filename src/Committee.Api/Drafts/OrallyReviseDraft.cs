@@ -21,9 +21,11 @@ public static class OrallyReviseDraftEndpoint
     {
         DraftRules.ActionNotYetTaken(draft, "revise the draft orally");
         var meeting = DraftRules.AtMeeting(context, draft, "revise the draft orally");
-        var by = Sponsors.Resolve(new SponsorRequest(command.Delegation), draft.Date, states, "delegation");
+        var by = Sponsors.Resolve(new SponsorRequest(command.Delegation), SponsoredText.Of(draft), states, "delegation");
         DraftRules.CurrentSponsor(draft, by.Iso3, by.Delegation, "delegation");
         if (command.Changes.Count == 0) throw Refusal.Invalid("changes", "an oral revision needs at least one change");
+        if (!draft.TextKnown)
+            throw Refusal.Unprocessable("changes", $"the text of {draft.Symbol} is not recorded (textKnown: false): there is no paragraph to revise");
         // Changes are read out in order, each on the text as the previous one left it.
         var text = new Draft { Preamble = [.. draft.Preamble], Operative = [.. draft.Operative] };
         for (var i = 0; i < command.Changes.Count; i++)

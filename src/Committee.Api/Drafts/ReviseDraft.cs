@@ -7,9 +7,10 @@ using Wolverine.Http;
 
 namespace Committee.Drafts;
 
+/// <summary>The revised document; TextKnown = false records it from its metadata only (no paragraphs).</summary>
 public sealed record ReviseDraft(
     long ExpectedVersion, string Symbol, DateOnly Date, IReadOnlyList<SponsorRequest> Sponsors,
-    IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, string? Title = null);
+    IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, string? Title = null, bool TextKnown = true);
 
 public static class ReviseDraftEndpoint
 {
@@ -28,11 +29,11 @@ public static class ReviseDraftEndpoint
             throw Refusal.Unprocessable("symbol", $"the next revision of {draft.Symbols[0]} is {expected}, not {command.Symbol}");
         if (command.Date < draft.Date)
             throw Refusal.Unprocessable("date", $"a revision cannot be dated before the version it replaces ({draft.Date:yyyy-MM-dd})");
+        var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");
         var operative = DraftRules.Paragraphs(command.Operative, "operative");
-        if (operative.Count == 0) throw Refusal.Unprocessable("operative", "a draft needs at least one operative paragraph");
-        var sponsors = Sponsors.Resolve(command.Sponsors, command.Date, states, "sponsors");
+        DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(draft.Kind), preamble, operative);
         var title = command.Title is null ? draft.Title : DraftRules.Required(command.Title, "title");
-        return [new DraftRevised(draft.Id, expected, draft.Symbol, command.Date, title, sponsors,
-            DraftRules.Paragraphs(command.Preamble, "preamble"), operative, context.At)];
+        var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(draft.Session, command.Date, title, preamble, operative), states, "sponsors");
+        return [new DraftRevised(draft.Id, expected, draft.Symbol, command.Date, title, sponsors, preamble, operative, context.At, command.TextKnown)];
     }
 }

@@ -9,11 +9,11 @@ using Wolverine.Http;
 namespace Committee.Drafts;
 
 /// <summary>A document to table. Kind defaults to a draft resolution; an amendment or a budget statement names the
-/// symbol of the draft it concerns.</summary>
+/// symbol of the draft it concerns. TextKnown = false records a document known from its metadata only (no paragraphs).</summary>
 public sealed record SubmitDraft(
     string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
     IReadOnlyList<SponsorRequest> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative,
-    DraftKind Kind = DraftKind.DraftResolution, string? Concerns = null);
+    DraftKind Kind = DraftKind.DraftResolution, string? Concerns = null, bool TextKnown = true);
 
 public static class SubmitDraftEndpoint
 {
@@ -39,9 +39,9 @@ public static class SubmitDraftEndpoint
         var title = DraftRules.Required(command.Title, "title");
         var agendaItem = DraftRules.Required(command.AgendaItem, "agendaItem");
         var agendaItemTitle = DraftRules.Required(command.AgendaItemTitle, "agendaItemTitle");
+        var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");
         var operative = DraftRules.Paragraphs(command.Operative, "operative");
-        var proposal = command.Kind is DraftKind.DraftResolution or DraftKind.DraftDecision or DraftKind.Amendment;
-        if (proposal && operative.Count == 0) throw Refusal.Unprocessable("operative", "a draft needs at least one operative paragraph");
+        DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(command.Kind), preamble, operative);
         var needsTarget = command.Kind is DraftKind.Amendment or DraftKind.BudgetStatement;
         if (needsTarget && string.IsNullOrWhiteSpace(command.Concerns))
             throw Refusal.Invalid("concerns", $"an {(command.Kind == DraftKind.Amendment ? "amendment" : "budget statement")} names the symbol of the draft it concerns");
@@ -49,9 +49,9 @@ public static class SubmitDraftEndpoint
             throw Refusal.Invalid("concerns", "only an amendment or a budget statement concerns another draft");
         if (needsTarget && concerned is null)
             throw Refusal.Unprocessable("concerns", $"there is no draft {command.Concerns}");
-        var sponsors = Sponsors.Resolve(command.Sponsors, command.Date, states, "sponsors");
+        var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(command.Session, command.Date, title, preamble, operative), states, "sponsors");
         return [new DraftSubmitted(draftId, symbol, title, command.Session, agendaItem, agendaItemTitle, command.Date,
-            sponsors, DraftRules.Paragraphs(command.Preamble, "preamble"), operative, context.At,
-            command.Kind, concerned is null ? null : new Concerned(concerned.DraftId, concerned.Id))];
+            sponsors, preamble, operative, context.At,
+            command.Kind, concerned is null ? null : new Concerned(concerned.DraftId, concerned.Id), command.TextKnown)];
     }
 }

@@ -3,7 +3,7 @@ using Committee.Infrastructure;
 
 namespace Committee.Drafts;
 
-/// <summary>Document symbols of the Third Committee: A/C.3/64/L.22, then …/Rev.1, …/Rev.2, and …/Corr.1.</summary>
+/// <summary>Document symbols of the Third Committee: A/C.3/64/L.22, then …/Rev.1, …/Rev.2, …/Corr.1, and a note's …/Add.1.</summary>
 public static partial class Symbols
 {
     public static void CheckOriginal(string symbol, int session)
@@ -28,6 +28,13 @@ public static partial class Symbols
     {
         var corrections = draft.Symbols.Count(s => s.StartsWith(draft.Symbol + "/Corr.", StringComparison.Ordinal));
         return $"{draft.Symbol}/Corr.{corrections + 1}";
+    }
+
+    /// <summary>The symbol the next addendum to the document must carry: the L symbol with /Add.(n+1).</summary>
+    public static string NextAddendum(Draft draft)
+    {
+        var addenda = draft.Symbols.Count(s => s.StartsWith(draft.Symbols[0] + "/Add.", StringComparison.Ordinal));
+        return $"{draft.Symbols[0]}/Add.{addenda + 1}";
     }
 
     [GeneratedRegex(@"^A/C\.3/([1-9]\d{0,2})/L\.[1-9]\d{0,3}$")] private static partial Regex Original();

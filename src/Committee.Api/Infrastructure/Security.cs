@@ -1,10 +1,16 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace Committee.Infrastructure;
 
 public static class Security
 {
+    /// <summary>Floor actions and the record of drafts: the secretariat only.</summary>
     public const string SecretariatPolicy = "secretariat";
+
+    /// <summary>Joining and withdrawing sponsorship: the secretariat, or a delegation (for its own State: the command decides).</summary>
+    public const string SponsorPolicy = "sponsor";
 
     /// <summary>Writes need a bearer token; reads are public.</summary>
     public static IServiceCollection AddCommitteeSecurity(this IServiceCollection services, IConfiguration configuration)
@@ -18,7 +24,25 @@ public static class Security
                 o.TokenValidationParameters = tokens.Validation();
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(SecretariatPolicy, p => p.RequireRole(Roles.Secretariat));
+            .AddPolicy(SecretariatPolicy, p => p.RequireRole(Roles.Secretariat))
+            .AddPolicy(SponsorPolicy, p => p.RequireRole(Roles.Secretariat, Roles.Delegation));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ReasonedForbidden>();
         return services;
+    }
+}
+
+/// <summary>A refused token gets a problem saying why (ASP.NET's own 403 has no body); a missing or invalid one keeps
+/// the usual 401 challenge.</summary>
+public sealed class ReasonedForbidden : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (!result.Forbidden) return _default.HandleAsync(next, http, policy, result);
+        var reason = http.User.IsInRole(Roles.Delegation)
+            ? $"only the secretariat records this; a delegation's token ({http.User.Identity?.Name}) may only join or withdraw its own State's sponsorship of a draft (POST /api/drafts/{{id}}/sponsors, /api/drafts/{{id}}/sponsor-withdrawals)"
+            : "this token does not allow the action: it needs the secretariat's";
+        return Problems.For(StatusCodes.Status403Forbidden, "Authorization", reason).ExecuteAsync(http);
     }
 }

@@ -36,8 +36,9 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         var stream = await documents.Events.FetchForWriting<T>(streamId, http.RequestAborted);
         if (stream.Aggregate is null && mustExist)
             return Problems.NotFound("id", $"there is no {T.Noun} {streamId}");
+        // A retry racing its twin: the twin may have committed after the key was looked up, so look again first.
         if (expectedVersion is { } expected && expected != stream.CurrentVersion)
-            return Problems.StaleVersion(expected, stream.CurrentVersion ?? 0);
+            return await AfterConflict<T>(key, fingerprint, streamId, expected, onConflict: null);
 
         var sessionNumber = session ?? stream.Aggregate!.Session;
         var floor = await documents.LoadAsync<SessionFloor>(SessionFloor.StreamId(sessionNumber), http.RequestAborted);
@@ -47,19 +48,12 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         try { events = decide(stream.Aggregate, context); }
         catch (Refusal refusal) { return Problems.For(refusal); }
 
-        var version = (stream.CurrentVersion ?? 0) + events.Count;
-        stream.AppendMany(events);
-        // Fold a copy: Marten's inline projection goes on from the fetched aggregate itself.
-        var copy = stream.Aggregate is null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(stream.Aggregate, Json.Options), Json.Options);
-        var after = events.Aggregate(copy, (aggregate, e) => T.Fold(aggregate, e))!;
-        after.Version = version;
-
+        var after = Append(documents, stream, events, context);
         var status = stream.Aggregate is null ? StatusCodes.Status201Created : StatusCodes.Status200OK;
         var body = JsonSerializer.Serialize(after, Json.Options);
         var where = status == StatusCodes.Status201Created ? location?.Invoke(after) : null;
         if (key.Length > 0)
             documents.Insert(new IdempotencyRecord(key, fingerprint, status, body, where, context.At));
-        documents.LastModifiedBy = context.RecordedBy;
         signal.NotifyOnCommit(documents);
 
         try
@@ -75,6 +69,35 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         return Answer(status, body, where);
     }
 
+    /// <summary>The same path for a caller without a request (the importer): decide on the stream as it stands, in the
+    /// caller's context (a record of the past carries its own date and no meeting), append and commit; answers the
+    /// events appended (none: nothing written). A refusal is thrown.</summary>
+    public async Task<IReadOnlyList<object>> Record<T>(Guid streamId, FloorContext context, Func<T?, FloorContext, IReadOnlyList<object>> decide,
+        CancellationToken cancellation) where T : class, IStreamAggregate<T>
+    {
+        await using var documents = store.LightweightSession();
+        var stream = await documents.Events.FetchForWriting<T>(streamId, cancellation);
+        var events = decide(stream.Aggregate, context);
+        if (events.Count == 0) return events;
+        Append(documents, stream, events, context);
+        signal.NotifyOnCommit(documents);
+        await documents.SaveChangesAsync(cancellation);
+        signal.Raise();
+        return events;
+    }
+
+    /// <summary>Appends the decided events and answers the aggregate after them.</summary>
+    private static T Append<T>(IDocumentSession documents, JasperFx.Events.IEventStream<T> stream, IReadOnlyList<object> events, FloorContext context)
+        where T : class, IStreamAggregate<T>
+    {
+        var version = (stream.CurrentVersion ?? 0) + events.Count;
+        stream.AppendMany(events);
+        documents.LastModifiedBy = context.RecordedBy;
+        var after = StreamAggregate.After(stream.Aggregate, events)!;
+        after.Version = version;
+        return after;
+    }
+
     /// <summary>Another writer committed first: the same key replays its answer; otherwise the caller learns the current version.</summary>
     private async Task<IResult> AfterConflict<T>(string key, string fingerprint, Guid streamId, long? expectedVersion, Func<Refusal>? onConflict)
         where T : class, IStreamAggregate<T>
@@ -87,7 +110,8 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         return Problems.StaleVersion(expectedVersion ?? 0, state?.Version ?? 0);
     }
 
-    private static bool IsConflict(Exception e) => e switch
+    /// <summary>Another writer committed to the stream (or took the symbol) first.</summary>
+    public static bool IsConflict(Exception e) => e switch
     {
         ConcurrencyException or DocumentAlreadyExistsException or ExistingStreamIdCollisionException => true,
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,

@@ -6,7 +6,8 @@ namespace Committee.Sponsorship;
 
 public sealed record DelegationSponsorship(
     Guid DraftId, string Symbol, string Title, string? OnBehalfOf, SponsorLayer Layer, string? PrintedOn,
-    DateTimeOffset JoinedAt, int? JoinedAtMeeting, SponsorshipSource? Source, DateTimeOffset? WithdrawnAt, int? WithdrawnAtMeeting);
+    DateTimeOffset JoinedAt, int? JoinedAtMeeting, SponsorshipSource? Source, string? RecordedIn,
+    DateTimeOffset? WithdrawnAt, int? WithdrawnAtMeeting, SponsorshipSource? WithdrawalSource);
 
 /// <summary>One delegation's sponsorships across a session: what it sponsored, when it joined, what it withdrew.</summary>
 public sealed class DelegationSponsorships
@@ -25,15 +26,18 @@ public static class DelegationSponsorshipsHandler
     {
         var draft = await session.LoadAsync<Draft>(message.DraftId);
         if (draft is null) return;
-        foreach (var entries in draft.Sponsors.GroupBy(s => s.Iso3))
+        var sponsors = draft.Sponsors.GroupBy(s => s.Iso3).ToList();
+        // One round trip for every sponsor's view: a draft can have a hundred sponsors.
+        var views = (await session.LoadManyAsync<DelegationSponsorships>(sponsors.Select(e => DelegationSponsorships.IdFor(e.Key, draft.Session))))
+            .ToDictionary(v => v.Id);
+        foreach (var entries in sponsors)
         {
             var id = DelegationSponsorships.IdFor(entries.Key, draft.Session);
-            var view = await session.LoadAsync<DelegationSponsorships>(id)
-                       ?? new DelegationSponsorships { Id = id, Iso3 = entries.Key, Session = draft.Session };
+            var view = views.GetValueOrDefault(id) ?? new DelegationSponsorships { Id = id, Iso3 = entries.Key, Session = draft.Session };
             view.Sponsorships.RemoveAll(s => s.DraftId == draft.Id);
             view.Sponsorships.AddRange(entries.Select(s => new DelegationSponsorship(
                 draft.Id, draft.Symbol, draft.Title, s.OnBehalfOf, s.Layer, s.PrintedOn,
-                s.JoinedAt, s.JoinedAtMeeting, s.Source, s.WithdrawnAt, s.WithdrawnAtMeeting)));
+                s.JoinedAt, s.JoinedAtMeeting, s.Source, s.RecordedIn, s.WithdrawnAt, s.WithdrawnAtMeeting, s.WithdrawalSource)));
             session.Store(view);
         }
     }

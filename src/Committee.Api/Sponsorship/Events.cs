@@ -3,17 +3,22 @@ using Committee.Live;
 
 namespace Committee.Sponsorship;
 
-/// <summary>Who recorded a joining: the Secretary announcing it, or the delegation signing on itself (e-sponsorship).</summary>
-public enum SponsorshipSource { Secretariat, ESponsorship }
+/// <summary>Who recorded a joining or a withdrawal: the Secretary announcing it, the delegation itself on e-sponsorship,
+/// or the committee report that recorded it after the fact ("Subsequently, X joined in sponsoring…", MARC 515).</summary>
+public enum SponsorshipSource { Secretariat, ESponsorship, Report }
 
-/// <summary>"Since the submission of the draft resolution, the following delegations have joined the sponsors."</summary>
+/// <summary>"Since the submission of the draft resolution, the following delegations have joined the sponsors."
+/// RecordedIn names the document that records it, when that is how it is known (the committee report).</summary>
 public sealed record SponsorsJoined(
-    Guid DraftId, IReadOnlyList<Sponsor> Sponsors, int? Meeting, SponsorshipSource Source, DateTimeOffset At) : IDraftEvent, IConcernsDelegations
+    Guid DraftId, IReadOnlyList<Sponsor> Sponsors, int? Meeting, SponsorshipSource Source, DateTimeOffset At,
+    string? RecordedIn = null) : IDraftEvent, IConcernsDelegations
 {
     IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
 }
 
-public sealed record SponsorshipWithdrawn(Guid DraftId, IReadOnlyList<Sponsor> Sponsors, int? Meeting, DateTimeOffset At) : IDraftEvent, IConcernsDelegations
+public sealed record SponsorshipWithdrawn(
+    Guid DraftId, IReadOnlyList<Sponsor> Sponsors, int? Meeting, DateTimeOffset At,
+    SponsorshipSource? Source = null, string? RecordedIn = null) : IDraftEvent, IConcernsDelegations
 {
     IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
 }

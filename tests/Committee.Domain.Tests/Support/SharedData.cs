@@ -14,6 +14,10 @@ internal static class SharedData
         ?? throw new InvalidOperationException(
             $"shared/data/member-states.csv not found above {AppContext.BaseDirectory}: the repository must sit beside a 'shared' folder");
 
+    /// <summary>The UN Digital Library's records of the 78th session's L documents (PROCEDURE §6).</summary>
+    public static string UndlSession78Csv => FindUpwards(Path.Combine("shared", "data", "undl", "session78-c3-drafts.csv"))
+        ?? throw new InvalidOperationException($"shared/data/undl/session78-c3-drafts.csv not found above {AppContext.BaseDirectory}");
+
     private static string? FindUpwards(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

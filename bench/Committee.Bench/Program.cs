@@ -1,0 +1,129 @@
+// Committee.Bench: throughput and latency of the secretariat's command path over HTTP, against PostgreSQL's own
+// one-row-insert baseline measured in the same run. Run it through scripts/bench, which starts a server for it.
+using System.Diagnostics;
+using Committee.Bench;
+using Npgsql;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (UsageException e)
+{
+    if (e.Message.Length > 0) Console.Error.WriteLine($"Committee.Bench: {e.Message}");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return e.Message.Length > 0 ? 2 : 0;
+}
+
+var database = new NpgsqlConnectionStringBuilder(options.Connection).Database
+    ?? throw new InvalidOperationException("the connection string names no Database");
+await using var stats = NpgsqlDataSource.Create(options.Connection);
+using var http = HttpLoad.CreateClient(options.BaseUrl, options.Token, options.Clients.Max());
+var load = new HttpLoad(http, options.Session);
+var baseline = new BaselineLoad(options.Connection);
+var feed = new FeedProbe(stats, options.AppSchema);
+var started = DateTimeOffset.UtcNow;
+
+Log($"setup: session {options.Session}, baseline table {BaselineLoad.Schema}.bench_baseline in database {database}");
+await baseline.ResetAsync();
+await load.OpenMeetingAsync();
+await load.PrimeAsync();
+
+var results = new List<RunResult>();
+foreach (var clients in options.Clients)
+{
+    var drafts = new List<OwnedDraft>();
+    for (var i = 0; i < clients; i++) drafts.Add(await load.SubmitAsync());
+    results.Add(await MeasureAsync("HTTP command", clients, window => drafts.Select(d => (Func<Task<ClientTally>>)(() => load.RunClientAsync(d, window)))));
+    results.Add(await MeasureAsync("Npgsql INSERT baseline", clients, window => Enumerable.Range(0, clients).Select(_ => (Func<Task<ClientTally>>)(() => baseline.RunClientAsync(window)))));
+}
+
+var report = Report.Render(options, started, database, await ServerDescriptionAsync(), results);
+Console.WriteLine(report);
+if (options.MarkdownOut is { } file) await File.WriteAllTextAsync(file, report);
+return 0;
+
+async Task<RunResult> MeasureAsync(string path, int clients, Func<Window, IEnumerable<Func<Task<ClientTally>>>> run)
+{
+    await feed.CatchUpAsync();
+    await Task.Delay(2500); // let every backend flush its statistics (PostgreSQL 15: about a second after going idle)
+    var pgBefore = await TryAsync(() => PgSnapshot.TakeAsync(stats));
+    Log($"{path}, {clients} client(s): {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Duration.TotalSeconds:0.#} s measured");
+    var window = new Window(options.Warmup, options.Duration);
+    var tasks = run(window).Select(client => Task.Run(client)).ToArray();
+    await window.UntilMeasureStartAsync();
+    var cpuBefore = CpuSnapshot.Take(options.ServerPid, database);
+    await window.UntilEndAsync();
+    var cpu = CpuSnapshot.Take(options.ServerPid, database).Since(cpuBefore);
+    var tallies = await Task.WhenAll(tasks);
+    var lag = await feed.LagAsync();
+    if (lag > 0) Log($"  waiting for the server's event feed: {lag} event(s) behind");
+    var catchUp = await feed.CatchUpAsync();
+    await Task.Delay(2500);
+    var pgAfter = await TryAsync(() => PgSnapshot.TakeAsync(stats));
+    var result = RunResult.From(path, clients, window, tallies);
+    result = result with
+    {
+        Diagnostics = new Diagnostics(cpu, pgBefore is null || pgAfter is null ? null : pgAfter.Minus(pgBefore), result.Succeeded, lag, catchUp),
+    };
+    Log($"  {result.Throughput:0} actions/s, p99 {result.P99:0.0} ms, {result.Errors} error(s)");
+    return result;
+}
+
+async Task<string> ServerDescriptionAsync()
+{
+    await using var command = stats.CreateCommand("select current_setting('server_version') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync')");
+    return (string)(await command.ExecuteScalarAsync())!;
+}
+
+static async Task<T?> TryAsync<T>(Func<Task<T>> read) where T : class
+{
+    try { return await read(); }
+    catch (NpgsqlException e) { Log($"  (statistics not available: {e.Message})"); return null; }
+}
+
+static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.UtcNow:HH:mm:ss}] {message}");
+
+/// <summary>How far the server's event feed (read models) is behind the event store, read from its tables.</summary>
+internal sealed class FeedProbe(NpgsqlDataSource db, string schema)
+{
+    private bool _absent;
+
+    /// <summary>Events committed but not yet delivered to the read models; null when the server has no such feed.</summary>
+    public async Task<long?> LagAsync()
+    {
+        if (_absent) return null;
+        try
+        {
+            await using var command = db.CreateCommand($"""
+                select coalesce((select max(seq_id) from "{schema}".mt_events), 0)
+                     - coalesce((select (data->>'sequence')::bigint from "{schema}".mt_doc_feedcheckpoint where id = 'read-models'), 0)
+                """);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            _absent = true;
+            return null;
+        }
+    }
+
+    /// <summary>Waits until the lag is zero; gives up when it has not shrunk for 60 s (no feed running; the feed saves
+    /// its checkpoint once per batch of up to 500 events, so a busy feed can look still for many seconds) or after 300 s.
+    /// Returns how long it took, or null if it did not catch up.</summary>
+    public async Task<TimeSpan?> CatchUpAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var best = long.MaxValue;
+        var progressAt = clock.Elapsed;
+        while (await LagAsync() is { } lag)
+        {
+            if (lag <= 0) return clock.Elapsed;
+            if (lag < best) { best = lag; progressAt = clock.Elapsed; }
+            if (clock.Elapsed - progressAt > TimeSpan.FromSeconds(60) || clock.Elapsed > TimeSpan.FromSeconds(300)) return null;
+            await Task.Delay(50);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,20 @@
+using Committee.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace Committee.Sponsorship;
+
+public static class GetDraftSponsorsEndpoint
+{
+    /// <summary>A draft's sponsorship: the list printed on each version, the additional sponsors who joined after issue
+    /// (when, at which meeting, recorded by the Secretary, by the delegation itself, or in the committee report), the
+    /// withdrawals, all of it as one timeline, the sponsors now, and for a sponsor acting on behalf of a regional group the
+    /// group's members on the draft's date (a derived view: they are not sponsors). Imported sponsors known only from
+    /// the committee report carry the issue date of the version they joined after: the record gives no closer time.</summary>
+    [WolverineGet("/api/drafts/{id}/sponsors", OperationId = "DraftSponsors"), Tags("Sponsorship")]
+    [ProducesResponseType<DraftSponsors>(200), ProducesResponseType<ProblemDetails>(404)]
+    public static async Task<IResult> Get(Guid id, IQuerySession query, CancellationToken cancellation) =>
+        await query.LoadAsync<DraftSponsors>(id, cancellation) is { } view
+            ? Results.Json(view, Json.Options)
+            : Problems.NotFound("id", $"there is no draft {id}");
+}
