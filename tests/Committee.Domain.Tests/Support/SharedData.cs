@@ -14,6 +14,11 @@ internal static class SharedData
         ?? throw new InvalidOperationException(
             $"shared/data/member-states.csv not found above {AppContext.BaseDirectory}: the repository must sit beside a 'shared' folder");
 
+    /// <summary>The text of a document in shared/data/documents.</summary>
+    public static string DocumentText(string file) =>
+        File.ReadAllText(FindUpwards(Path.Combine("shared", "data", "documents", file))
+            ?? throw new InvalidOperationException($"shared/data/documents/{file} not found above {AppContext.BaseDirectory}"));
+
     private static string? FindUpwards(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
