@@ -1,6 +1,7 @@
 using Committee.Delegations;
 using Committee.Drafts;
 using Committee.Floor;
+using Committee.History;
 using Committee.Sponsorship;
 using Committee.Infrastructure;
 using JasperFx;
@@ -15,6 +16,7 @@ builder.Services
     .AddDrafts()
     .AddSponsorship()
     .AddFloor()
+    .AddHistory()
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
     .AddWolverineHttp();

@@ -22,7 +22,7 @@ public sealed record FeedCheckpoint(string Id, long Sequence);
 public sealed class EventFeed(IDocumentStore store, IEnumerable<IEventFeedSubscriber> subscribers, ILogger<EventFeed> logger)
     : BackgroundService
 {
-    private const string CheckpointId = "read-models";
+    public const string CheckpointId = "read-models";
     private const int BatchSize = 500;
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 

@@ -33,6 +33,7 @@ public static class Storage
         services.AddSingleton<EventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
         services.AddSingleton<IEventFeedSubscriber, ReadModelFeed>();
+        services.AddSingleton<FeedReadModels>();
         services.AddScoped<StreamCommands>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -19,12 +19,12 @@ public sealed class DelegationSponsorships
     public static string IdFor(string iso3, int session) => $"{iso3.ToUpperInvariant()}/{session}";
 }
 
-public static class DelegationSponsorshipsHandler
+public sealed class DelegationSponsorshipsReadModel : IFeedReadModel
 {
-    public static async Task Handle(DraftChanged message, IDocumentSession session)
+    public IReadOnlyList<Type> Documents { get; } = [typeof(DelegationSponsorships)];
+
+    public async Task Project(Draft draft, IDocumentSession session)
     {
-        var draft = await session.LoadAsync<Draft>(message.DraftId);
-        if (draft is null) return;
         foreach (var entries in draft.Sponsors.GroupBy(s => s.Iso3))
         {
             var id = DelegationSponsorships.IdFor(entries.Key, draft.Session);
