@@ -21,6 +21,8 @@ public sealed class SessionView
     {
         Drafts.RemoveAll(d => d.Id == draft.Id);
         Drafts.Add(new SessionDraft(draft.Id, draft.Symbol, draft.Title, draft.AgendaItem, draft.AgendaItemTitle, draft.Status, draft.Version));
+        // One order whatever the order of updates, so that a rebuilt view equals the live one.
+        Drafts.Sort((a, b) => a.Id.CompareTo(b.Id));
         return this;
     }
 

@@ -15,6 +15,9 @@ namespace Committee.History;
 /// recorded revises that draft's stream. A text that cannot be read is refused with everything missing, and nothing
 /// is stored. The import is keyed by its content, so importing the same text again answers as the first time.
 /// </summary>
+/// <summary>What identifies an import: the symbol and the text.</summary>
+public sealed record ImportedText(string Symbol, string Text);
+
 public sealed partial class DocumentImport(StreamCommands commands, MemberStates states, IQuerySession query, TimeProvider clock)
 {
     public async Task<IResult> ImportAsync(HttpContext http, string text, string? symbol, bool preview)
@@ -40,9 +43,11 @@ public sealed partial class DocumentImport(StreamCommands commands, MemberStates
             var original = revision.Groups[1].Value;
             var known = await query.LoadAsync<DraftSymbol>(original, http.RequestAborted)
                         ?? throw Refusal.Unprocessable("symbol", $"{chosen} revises {original}, which is not recorded: import or submit {original} first");
-            var draft = (await query.LoadAsync<Draft>(known.DraftId, http.RequestAborted))!;
-            return await ReviseDraftEndpoint.Post(draft.Id, new ReviseDraft(draft.Version, chosen, document.Date, sponsors,
-                document.Preamble, document.Operative, document.Title), commands, states, http);
+            // Decided on the draft as fetched for writing; the request (symbol and text) identifies a retry.
+            return await commands.Execute<Draft>(http, known.DraftId, null, new ImportedText(chosen, text),
+                (draft, context) => ReviseDraftEndpoint.Decide(draft!, new ReviseDraft(draft!.Version, chosen, document.Date, sponsors,
+                    document.Preamble, document.Operative, document.Title), context, states),
+                onConflict: () => Refusal.Conflict("symbol", $"a draft with the symbol {chosen} already exists"));
         }
         catch (Refusal refusal) { return Problems.For(refusal); }
     }

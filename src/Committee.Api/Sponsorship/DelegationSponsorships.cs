@@ -34,6 +34,9 @@ public sealed class DelegationSponsorshipsReadModel : IFeedReadModel
             view.Sponsorships.AddRange(entries.Select(s => new DelegationSponsorship(
                 draft.Id, draft.Symbol, draft.Title, s.OnBehalfOf, s.Layer, s.PrintedOn,
                 s.JoinedAt, s.JoinedAtMeeting, s.Source, s.WithdrawnAt, s.WithdrawnAtMeeting)));
+            // One order whatever the order of updates (a stable sort keeps each draft's entries as listed), so that
+            // a rebuilt view equals the live one.
+            view.Sponsorships = view.Sponsorships.OrderBy(s => s.DraftId).ToList();
             session.Store(view);
         }
     }
