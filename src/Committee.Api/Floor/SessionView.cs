@@ -1,6 +1,5 @@
 using Committee.Drafts;
 using Committee.Infrastructure;
-using Marten;
 
 namespace Committee.Floor;
 
@@ -40,15 +39,15 @@ public sealed class SessionViewReadModel : IFeedReadModel
 {
     public IReadOnlyList<Type> Documents { get; } = [typeof(SessionView)];
 
-    public async Task Project(Draft draft, IDocumentSession session)
+    public async Task Project(Draft draft, IReadModelDocuments documents)
     {
-        var view = await session.LoadAsync<SessionView>(draft.Session) ?? new SessionView { Id = draft.Session };
-        session.Store(view.With(draft));
+        var view = await documents.Load<SessionView>(draft.Session) ?? new SessionView { Id = draft.Session };
+        documents.Store(view.With(draft));
     }
 
-    public async Task Project(SessionFloor floor, IDocumentSession session)
+    public async Task Project(SessionFloor floor, IReadModelDocuments documents)
     {
-        var view = await session.LoadAsync<SessionView>(floor.Session) ?? new SessionView { Id = floor.Session };
-        session.Store(view.With(floor));
+        var view = await documents.Load<SessionView>(floor.Session) ?? new SessionView { Id = floor.Session };
+        documents.Store(view.With(floor));
     }
 }

@@ -1,4 +1,5 @@
 using Committee.Infrastructure;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace Committee.History;
@@ -9,10 +10,18 @@ public static class HistoryModule
         services.AddSingleton<IFeedReadModel, SearchReadModel>()
             .AddScoped<DocumentImport>()
             .AddSingleton<ReadModelRebuild>()
+            .AddSingleton<SnapshotReplay>()
             .ConfigureMarten(opts =>
             {
                 opts.Schema.For<SearchParagraph>().Index(p => p.DraftId).FullTextIndex(SearchEndpoint.Language, p => p.Text);
-                // A rebuild writes the projected documents with COPY rather than one upsert each.
+                // A rebuild reads the events in large pages, keeps only the latest state of each document in memory and
+                // writes it once, with COPY rather than one upsert each. (Applies to the projections registered before
+                // this module: AddHistory comes last in Program.)
                 opts.Projections.RebuildWithBulkCopy = true;
+                foreach (var projection in opts.Projections.All.OfType<ProjectionBase>())
+                {
+                    projection.Options.BatchSize = 10_000;
+                    projection.Options.RebuildFlushThreshold = 100_000;
+                }
             });
 }

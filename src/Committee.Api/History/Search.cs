@@ -16,15 +16,15 @@ public sealed class SearchReadModel : IFeedReadModel
 {
     public IReadOnlyList<Type> Documents { get; } = [typeof(SearchParagraph)];
 
-    public Task Project(Draft draft, IDocumentSession session)
+    public Task Project(Draft draft, IReadModelDocuments documents)
     {
-        session.DeleteWhere<SearchParagraph>(p => p.DraftId == draft.Id);
+        documents.DeleteWhere<SearchParagraph>(p => p.DraftId == draft.Id);
         var parts = new[] { ("title", draft.Title) }
             .Concat(draft.Preamble.Select((text, i) => ($"PP{i + 1}", text)))
             .Concat(draft.Operative.Select((text, i) => ($"OP{i + 1}", text)));
         var position = 0;
         foreach (var (paragraph, text) in parts)
-            session.Store(new SearchParagraph($"{draft.Id}/{paragraph}", draft.Id, draft.Session, draft.Symbol, draft.Title, paragraph, position++, text));
+            documents.Store(new SearchParagraph($"{draft.Id}/{paragraph}", draft.Id, draft.Session, draft.Symbol, draft.Title, paragraph, position++, text));
         return Task.CompletedTask;
     }
 }

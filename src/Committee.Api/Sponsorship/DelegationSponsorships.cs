@@ -1,6 +1,5 @@
 using Committee.Drafts;
 using Committee.Infrastructure;
-using Marten;
 
 namespace Committee.Sponsorship;
 
@@ -23,21 +22,20 @@ public sealed class DelegationSponsorshipsReadModel : IFeedReadModel
 {
     public IReadOnlyList<Type> Documents { get; } = [typeof(DelegationSponsorships)];
 
-    public async Task Project(Draft draft, IDocumentSession session)
+    public async Task Project(Draft draft, IReadModelDocuments documents)
     {
         foreach (var entries in draft.Sponsors.GroupBy(s => s.Iso3))
         {
             var id = DelegationSponsorships.IdFor(entries.Key, draft.Session);
-            var view = await session.LoadAsync<DelegationSponsorships>(id)
+            var view = await documents.Load<DelegationSponsorships>(id)
                        ?? new DelegationSponsorships { Id = id, Iso3 = entries.Key, Session = draft.Session };
             view.Sponsorships.RemoveAll(s => s.DraftId == draft.Id);
-            view.Sponsorships.AddRange(entries.Select(s => new DelegationSponsorship(
+            // Entries stay in draft order whatever the order of updates, so that a rebuilt view equals the live one.
+            var at = view.Sponsorships.FindIndex(s => s.DraftId.CompareTo(draft.Id) > 0);
+            view.Sponsorships.InsertRange(at < 0 ? view.Sponsorships.Count : at, entries.Select(s => new DelegationSponsorship(
                 draft.Id, draft.Symbol, draft.Title, s.OnBehalfOf, s.Layer, s.PrintedOn,
                 s.JoinedAt, s.JoinedAtMeeting, s.Source, s.WithdrawnAt, s.WithdrawnAtMeeting)));
-            // One order whatever the order of updates (a stable sort keeps each draft's entries as listed), so that
-            // a rebuilt view equals the live one.
-            view.Sponsorships = view.Sponsorships.OrderBy(s => s.DraftId).ToList();
-            session.Store(view);
+            documents.Store(view);
         }
     }
 }
