@@ -11,8 +11,10 @@ using Wolverine;
 namespace Committee.HistoryBench;
 
 // Rebuild benchmark: events/s of rebuilding every read model, beside PostgreSQL reading the same event rows.
-//   Committee.HistoryBench [--sessions N] [--existing]
-// --sessions N: N synthetic sessions of 100 drafts (4,940 events each) appended first (default 100: 494,000 events).
+//   Committee.HistoryBench [--votes N] [--sessions N] [--existing]
+// --votes N:    N stand-in events for the unvotes import (roll calls of 140 votes), written first by SQL: no read model of
+//               this module reads them, as none reads the voting module's events. Default 0.
+// --sessions N: N synthetic sessions of 100 drafts (4,940 events each) appended (default 100: 494,000 events).
 // --existing:   append nothing; measure the store as it is (e.g. after the unvotes import).
 // Connection: COMMITTEE_BENCH_CONNECTION; schema: COMMITTEE_BENCH_SCHEMA (default history_bench), emptied first unless --existing.
 public static class RebuildBenchmark
@@ -21,6 +23,7 @@ public static class RebuildBenchmark
     {
         var existing = args.Contains("--existing");
         var sessions = args.SkipWhile(a => a != "--sessions").Skip(1).Select(int.Parse).FirstOrDefault(100);
+        var votes = args.SkipWhile(a => a != "--votes").Skip(1).Select(int.Parse).FirstOrDefault(0);
         var connection = Environment.GetEnvironmentVariable("COMMITTEE_BENCH_CONNECTION")
             ?? "Host=127.0.0.1;Port=55432;Database=committee_history;Username=postgres";
         var schema = Environment.GetEnvironmentVariable("COMMITTEE_BENCH_SCHEMA") ?? "history_bench";
@@ -46,6 +49,13 @@ public static class RebuildBenchmark
         // The feed would project the appended events live and compete with the measurement: the rebuild does that work.
         await host.Services.GetRequiredService<EventFeed>().StopAsync(CancellationToken.None);
         var store = host.Services.GetRequiredService<IDocumentStore>();
+
+        if (!existing && votes > 0)
+        {
+            var insert = Stopwatch.StartNew();
+            await StandInVotes.InsertAsync(connection, schema, votes);
+            Console.WriteLine($"wrote {votes:N0} stand-in vote events in {insert.Elapsed.TotalSeconds:F1} s");
+        }
 
         if (!existing)
         {

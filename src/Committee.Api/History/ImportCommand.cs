@@ -19,7 +19,7 @@ public sealed class ImportInput
     public bool PreviewFlag { get; set; }
 }
 
-[Description("Imports a UN draft from its text: import document FILE [--symbol A/C.3/64/L.22/Rev.1] [--preview]", Name = "import")]
+[Description("Imports a UN draft from its text: import document FILE, with --symbol when the text lacks it, --preview to only read it", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     public ImportCommand()

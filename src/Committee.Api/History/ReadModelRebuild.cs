@@ -27,62 +27,76 @@ public sealed record RebuildReport(long Events, TimeSpan Took, IReadOnlyList<Reb
 /// </summary>
 public sealed class ReadModelRebuild(IDocumentStore store, FeedReadModels models, SnapshotReplay replay)
 {
-    public async Task<RebuildReport> RunAsync(Action<string> progress, CancellationToken cancellation)
+    public async Task<RebuildReport> RunAsync(Action<string> report, CancellationToken cancellation)
     {
         var total = Stopwatch.StartNew();
         var steps = new List<RebuildStep>();
-        var (events, last) = await EventCountAsync(cancellation);
-        progress($"{events:N0} events up to sequence {last:N0}");
-
-        IProjectionDaemon? daemon = null;
-        foreach (var projection in ((StoreOptions)store.Options).Projections.All)
+        var progressLock = new Lock();
+        void Progress(string line) { lock (progressLock) report(line); }
+        async Task Step(string name, int items, Func<Task> work)
         {
             var watch = Stopwatch.StartNew();
-            progress($"{projection.Name}: replaying the events…");
-            if (SnapshotReplay.Handles(projection))
-                await replay.ReplayAsync(projection, progress, cancellation);
-            else
-            {
-                daemon ??= (IProjectionDaemon)await store.BuildProjectionDaemonAsync();
-                await daemon.RebuildProjectionAsync(projection.Name, TimeSpan.FromMinutes(30), cancellation);
-            }
-            steps.Add(new RebuildStep(projection.Name, 0, watch.Elapsed));
-            progress($"{projection.Name}: done in {watch.Elapsed.TotalSeconds:F1} s");
+            await work();
+            lock (progressLock) steps.Add(new RebuildStep(name, items, watch.Elapsed));
+            Progress($"{name}: done in {watch.Elapsed.TotalSeconds:F1} s");
         }
-        daemon?.Dispose();
 
-        var feed = Stopwatch.StartNew();
+        var (events, last) = await EventCountAsync(cancellation);
+        Progress($"{events:N0} events up to sequence {last:N0}");
+        var projections = ((StoreOptions)store.Options).Projections.All;
+
+        // Marten rebuilds the projections of other shapes meanwhile; the snapshots are read and folded side by side.
+        var others = Task.Run(() => RebuildWithMartenAsync(projections.Where(p => !SnapshotReplay.Handles(p)).Select(p => p.Name).ToList(), Step, cancellation), cancellation);
+        var replayed = new List<Replayed>();
+        await Task.WhenAll(projections.Where(SnapshotReplay.Handles).Select(projection => Task.Run(() => Step($"{projection.Name} (read and fold)", 0, async () =>
+        {
+            var snapshots = await replay.ReadAsync(projection, Progress, cancellation);
+            lock (replayed) replayed.Add(snapshots);
+        }), cancellation)));
+        var written = replayed.Select(r => Task.Run(() => Step($"{r.Document.Name} (write {r.Snapshots.Count:N0} snapshots)", r.Snapshots.Count,
+            () => replay.WriteAsync(r, cancellation)), cancellation)).ToList();
+
+        var documents = new MemoryDocuments();
         foreach (var type in models.All.SelectMany(m => m.Documents))
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, cancellation);
-        var documents = new MemoryDocuments();
-        var drafts = await FeedAsync<Draft>("drafts", documents, (model, draft) => model.Project(draft, documents), progress, cancellation);
-        var sessions = await FeedAsync<SessionFloor>("sessions", documents, (model, floor) => model.Project(floor, documents), progress, cancellation);
-        progress($"feed read models: writing {documents.Count:N0} documents…");
-        await store.BulkInsertDocumentsAsync(documents.All, BulkInsertMode.InsertsOnly, 5_000, cancellation);
-        steps.Add(new RebuildStep($"feed read models ({string.Join(", ", models.All.Select(m => m.GetType().Name))})", drafts + sessions, feed.Elapsed));
-        progress($"feed read models: {documents.Count:N0} documents from {drafts:N0} drafts and {sessions:N0} sessions in {feed.Elapsed.TotalSeconds:F1} s");
+        var drafts = await SnapshotsAsync<Draft>(replayed, cancellation);
+        var sessions = await SnapshotsAsync<SessionFloor>(replayed, cancellation);
+        await Step($"feed read models ({string.Join(", ", models.All.Select(m => m.GetType().Name))}, in memory)", drafts.Count + sessions.Count, async () =>
+        {
+            foreach (var draft in drafts)
+                foreach (var model in models.All) await model.Project(draft, documents);
+            foreach (var floor in sessions)
+                foreach (var model in models.All) await model.Project(floor, documents);
+        });
+        // Each kind is copied on its own connection, side by side with the snapshots still being written.
+        written.AddRange(documents.All.GroupBy(d => d.GetType()).Select(g => g.ToList()).Select(kind => Task.Run(() =>
+            Step($"{kind[0].GetType().Name} (write {kind.Count:N0} documents)", kind.Count,
+                () => store.BulkInsertDocumentsAsync(kind, BulkInsertMode.InsertsOnly, 5_000, cancellation)), cancellation)));
+        await Task.WhenAll([.. written, others]);
 
         await using (var session = store.LightweightSession())
         {
             session.Store(new FeedCheckpoint(EventFeed.CheckpointId, last));
             await session.SaveChangesAsync(cancellation);
         }
-        progress($"done: {events:N0} events in {total.Elapsed.TotalSeconds:F1} s");
+        Progress($"done: {events:N0} events in {total.Elapsed.TotalSeconds:F1} s");
         return new RebuildReport(events, total.Elapsed, steps);
     }
 
-    /// <summary>Every snapshot of a kind, read as a stream, handed to every feed read model.</summary>
-    private async Task<int> FeedAsync<T>(string name, MemoryDocuments documents, Func<IFeedReadModel, T, Task> project,
-        Action<string> progress, CancellationToken cancellation) where T : notnull
+    private async Task RebuildWithMartenAsync(IReadOnlyList<string> projections, Func<string, int, Func<Task>, Task> step, CancellationToken cancellation)
     {
-        var count = 0;
-        await using var reading = store.QuerySession();
-        await foreach (var snapshot in reading.Query<T>().ToAsyncEnumerable(cancellation))
-        {
-            foreach (var model in models.All) await project(model, snapshot);
-            if (++count % 10_000 == 0) progress($"feed read models: {count:N0} {name}, {documents.Count:N0} documents");
-        }
-        return count;
+        if (projections.Count == 0) return;
+        using var daemon = (IProjectionDaemon)await store.BuildProjectionDaemonAsync();
+        foreach (var name in projections)
+            await step($"{name} (Marten's rebuild)", 0, () => daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), cancellation));
+    }
+
+    /// <summary>The snapshots as just replayed, or as stored when another path rebuilt them.</summary>
+    private async Task<IReadOnlyList<T>> SnapshotsAsync<T>(IEnumerable<Replayed> replayed, CancellationToken cancellation) where T : notnull
+    {
+        if (replayed.FirstOrDefault(r => r.Document == typeof(T)) is { } done) return done.Snapshots.Cast<T>().ToList();
+        await using var query = store.QuerySession();
+        return await query.Query<T>().ToListAsync(cancellation);
     }
 
     private async Task<(long Count, long Last)> EventCountAsync(CancellationToken cancellation)
