@@ -6,12 +6,12 @@ namespace Committee.Bench;
 /// need not put the token on a command line that <c>ps</c> shows.</summary>
 public sealed record BenchOptions(
     Uri BaseUrl, string Connection, string Token, TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Clients,
-    int? ServerPid, string AppSchema, string? Label, string? MarkdownOut, int Session)
+    int? ServerPid, string AppSchema, string? Label, string? MarkdownOut, int Session, TimeSpan ServerWarmup)
 {
     public const string Usage = """
         usage: Committee.Bench [--url URL] [--connection CS] [--token TOKEN] [--duration S] [--warmup S]
                                [--clients 1,16] [--server-pid PID] [--app-schema committee] [--label TEXT]
-                               [--markdown-out FILE] [--session N]
+                               [--markdown-out FILE] [--session N] [--server-warmup S]
 
           --url           base URL of a running Committee.Api             (COMMITTEE_BENCH_URL, default http://127.0.0.1:5090)
           --connection    Npgsql connection string of the server's database (COMMITTEE_BENCH_CONNECTION, required)
@@ -24,6 +24,7 @@ public sealed record BenchOptions(
           --label         a line printed under the title (what was measured)
           --markdown-out  also write the report to this file
           --session       session number of the drafts                    (default: random in 500-999)
+          --server-warmup seconds of unmeasured load before the first run, on another session (default 10)
 
         The database named by --connection gets a schema "bench" with the table bench_baseline (dropped and
         recreated). Use a database made for the bench (scripts/bench creates committee_bench afresh).
@@ -64,11 +65,12 @@ public sealed record BenchOptions(
         var session = Get("session", "COMMITTEE_BENCH_SESSION") is { } s
             ? int.TryParse(s, CultureInfo.InvariantCulture, out var sn) && sn is >= 1 and <= 999 ? sn : throw new UsageException("--session: 1 to 999")
             : Random.Shared.Next(500, 1000);
+        var serverWarmup = Seconds(Get("server-warmup", "COMMITTEE_BENCH_SERVER_WARMUP") ?? "10", "server-warmup", minimum: 0);
         if (values.Count > 0) throw new UsageException($"unknown option --{values.Keys.First()}");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
             throw new UsageException($"--url: '{url}' is not an http(s) URL");
 
-        return new BenchOptions(baseUrl, connection, token, duration, warmup, clients, pid, schema, label, markdown, session);
+        return new BenchOptions(baseUrl, connection, token, duration, warmup, clients, pid, schema, label, markdown, session, serverWarmup);
     }
 
     private static TimeSpan Seconds(string text, string name, double minimum) =>

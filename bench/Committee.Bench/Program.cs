@@ -29,6 +29,20 @@ Log($"setup: session {options.Session}, baseline table {BaselineLoad.Schema}.ben
 await baseline.ResetAsync();
 await load.OpenMeetingAsync();
 await load.PrimeAsync();
+if (options.ServerWarmup > TimeSpan.Zero)
+{
+    // The first seconds under load are the server's JIT tiering and Wolverine's compilation of the feed's handlers:
+    // spend them on drafts of another session, so that they fall into no measured run (the first one is 1 client).
+    var clients = options.Clients.Max();
+    var warmSession = options.Session == 999 ? 500 : options.Session + 1;
+    Log($"server warm-up: {clients} client(s) for {options.ServerWarmup.TotalSeconds:0.#} s on session {warmSession}, not measured");
+    var warm = new HttpLoad(http, warmSession);
+    await warm.OpenMeetingAsync();
+    var warmDrafts = new List<OwnedDraft>();
+    for (var i = 0; i < clients; i++) warmDrafts.Add(await warm.SubmitAsync());
+    var warmWindow = new Window(TimeSpan.Zero, options.ServerWarmup);
+    await Task.WhenAll(warmDrafts.Select(d => Task.Run(() => warm.RunClientAsync(d, warmWindow))));
+}
 
 var results = new List<RunResult>();
 foreach (var clients in options.Clients)

@@ -25,7 +25,7 @@ public static class Report
         Line($"- Machine: {Machine()}; the server, PostgreSQL and this load generator share these cores");
         Line($"- Software: {RuntimeInformation.FrameworkDescription}; PostgreSQL {postgres}; database `{database}`");
         if (options.Label is { Length: > 0 } label) Line($"- Server: {label}");
-        Line($"- Runs: {options.Warmup.TotalSeconds:0.#} s warm-up, then {options.Duration.TotalSeconds:0.#} s measured, per row; session {options.Session}");
+        Line($"- Runs: {options.ServerWarmup.TotalSeconds:0.#} s of unmeasured load first (another session), then per row {options.Warmup.TotalSeconds:0.#} s warm-up and {options.Duration.TotalSeconds:0.#} s measured; session {options.Session}");
         Line("- HTTP command: each client owns a draft and alternates `POST /api/drafts/{id}/sponsors` and `…/sponsor-withdrawals` " +
              "(Chile) with the version of the previous reply and a new Idempotency-Key; one shared SocketsHttpHandler over loopback, HTTP/1.1");
         Line($"- Baseline: each client on its own Npgsql connection, a prepared one-row `INSERT` of the same JSON body into `{BaselineLoad.Schema}.bench_baseline(id bigserial, body jsonb)`, autocommit");
@@ -62,10 +62,12 @@ public static class Report
         Line();
 
         Line("Where the time went. CPU in cores busy during the measured window (of " +
-             $"{Environment.ProcessorCount}), from /proc; database work per successful action (warm-up included), from pg_stat_database after the run (WAL: whole cluster):");
+             $"{Environment.ProcessorCount}), from /proc (\"PG bench db\": the backends connected to the bench database; \"PG other\": the cluster's " +
+             "background processes and other databases); CPU ms per action over the measured window; database work per successful action " +
+             "(warm-up included), from pg_stat_database and pg_stat_user_tables after the run (and after the server's event feed caught up):");
         Line();
-        Line("| path | clients | server | PG bench db | PG other | load gen | other | idle | server CPU ms/action | PG CPU ms/action | transactions/action | rows ins/action (TOAST incl.) | rows upd/action | WAL KB/action | reply KB mean / last | actions/s first s → last s | feed lag at end (events) | feed catch-up s |");
-        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line("| path | clients | server | PG bench db | PG other | load gen | other | idle | server CPU ms/action | PG bench db CPU ms/action | transactions/action | rows ins/action (TOAST chunks incl.) | rows upd/action | reply KB mean / last | actions/s first s → last s | feed lag at end (events) | feed catch-up s |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             if (r.Diagnostics is not { } d) continue;
@@ -74,9 +76,8 @@ public static class Report
             var db = d.Database;
             var isHttp = r.Path.StartsWith("HTTP", StringComparison.Ordinal);
             Line($"| {r.Path} | {r.Clients} | {F(c.Server, "0.00")} | {F(c.PgBenchDb, "0.00")} | {F(c.PgOther, "0.00")} | {F(c.LoadGenerator, "0.00")} | {F(c.Other, "0.00")} | {F(c.Idle, "0.00")} " +
-                 $"| {(isHttp && options.ServerPid is not null ? F(c.Server * 1000 / ok, "0.00") : "–")} | {F((c.PgBenchDb + c.PgOther) * 1000 / ok, "0.00")} " +
+                 $"| {(isHttp && options.ServerPid is not null ? F(c.Server * 1000 / ok, "0.00") : "–")} | {F(c.PgBenchDb * 1000 / ok, "0.00")} " +
                  $"| {(db is null ? "n/a" : F(d.PerAction(db.Commits), "0.0"))} | {(db is null ? "n/a" : F(d.PerAction(db.Inserted), "0.0"))} | {(db is null ? "n/a" : F(d.PerAction(db.Updated), "0.0"))} " +
-                 $"| {(db is null ? "n/a" : F(d.PerAction(db.WalBytes) / 1024, "0.0"))} " +
                  $"| {(isHttp ? $"{F(r.MeanResponseBytes / 1024, "0.0")} / {F(r.LastResponseBytes / 1024.0, "0.0")}" : "–")} " +
                  $"| {N(r.PerSecond.FirstOrDefault())} → {N(r.PerSecond.LastOrDefault())} " +
                  $"| {(isHttp ? d.FeedLagAtEnd?.ToString(CultureInfo.InvariantCulture) ?? "no feed" : "–")} " +

@@ -3,6 +3,7 @@ using Committee.Drafts;
 using Committee.Floor;
 using Committee.Imports;
 using Committee.Live;
+using Committee.History;
 using Committee.Sponsorship;
 using Committee.Infrastructure;
 using JasperFx;
@@ -19,6 +20,7 @@ builder.Services
     .AddFloor()
     .AddLive(builder.Configuration)
     .AddImports()
+    .AddHistory()
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
     .AddWolverineHttp();

@@ -10,6 +10,9 @@ public sealed record DraftSymbol(string Id, Guid DraftId);
 
 public sealed partial class DraftSymbolProjection : EventProjection
 {
+    // A rebuild starts from no symbols: they are inserted, and a symbol inserted twice fails.
+    public DraftSymbolProjection() => Options.DeleteViewTypeOnTeardown<DraftSymbol>();
+
     public void Project(IEvent<DraftSubmitted> e, IDocumentOperations ops) => ops.Insert(new DraftSymbol(e.Data.Symbol, e.Data.DraftId));
 
     public void Project(IEvent<DraftRevised> e, IDocumentOperations ops) => ops.Insert(new DraftSymbol(e.Data.Symbol, e.Data.DraftId));

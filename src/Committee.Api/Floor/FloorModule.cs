@@ -1,3 +1,4 @@
+using Committee.Infrastructure;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -6,5 +7,6 @@ namespace Committee.Floor;
 public static class FloorModule
 {
     public static IServiceCollection AddFloor(this IServiceCollection services) =>
-        services.ConfigureMarten(opts => opts.Projections.Add<SessionFloorProjection>(ProjectionLifecycle.Inline));
+        services.AddSingleton<IFeedReadModel, SessionViewReadModel>()
+            .ConfigureMarten(opts => opts.Projections.Add<SessionFloorProjection>(ProjectionLifecycle.Inline));
 }

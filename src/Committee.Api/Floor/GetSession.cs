@@ -1,3 +1,5 @@
+using Committee.Drafts;
+using Committee.History;
 using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;
@@ -11,18 +13,42 @@ public sealed record SessionOverview(int Session, int MeetingsHeld, MeetingInPro
 
 public static class GetSessionEndpoint
 {
-    /// <summary>A session: the meeting in progress, what is on the floor, and its drafts by agenda item and status.</summary>
+    /// <summary>A session: the meeting in progress, what is on the floor, and its drafts by agenda item and status;
+    /// with ?asOf=, as it stood at that time.</summary>
     [WolverineGet("/api/sessions/{session}", OperationId = "GetSession"), Tags("Floor")]
     [ProducesResponseType<SessionOverview>(200)]
-    public static async Task<IResult> Get(int session, IQuerySession query, CancellationToken cancellation)
+    public static async Task<IResult> Get(int session, string? asOf, IQuerySession query, CancellationToken cancellation)
     {
-        var view = await query.LoadAsync<SessionView>(session, cancellation);
-        if (view is null) return Problems.NotFound("session", $"nothing has been recorded for the {Drafts.DraftRules.Ordinal(session)} session");
+        Moment? moment;
+        try { moment = Moment.From(asOf, null); }
+        catch (Refusal refusal) { return Problems.For(refusal); }
+        var view = moment is null ? await query.LoadAsync<SessionView>(session, cancellation) : await AsOfAsync(session, moment, query, cancellation);
+        if (view is null)
+            return Problems.NotFound(moment is null ? "session" : "asOf",
+                $"nothing had been recorded for the {DraftRules.Ordinal(session)} session{(moment is null ? "" : $" at {moment}")}");
+        return Results.Json(Overview(view), Json.Options);
+    }
+
+    /// <summary>The view as of a moment, projected by the same functions as the live one from the session's
+    /// stream and each of its drafts as they stood then.</summary>
+    private static async Task<SessionView?> AsOfAsync(int session, Moment moment, IQuerySession query, CancellationToken cancellation)
+    {
+        var view = new SessionView { Id = session };
+        var floor = await query.Events.AggregateStreamAsync<SessionFloor>(SessionFloor.StreamId(session), timestamp: moment.At, token: cancellation);
+        if (floor is not null) view.With(floor);
+        var ids = await query.Query<Draft>().Where(d => d.Session == session).Select(d => d.Id).ToListAsync(cancellation);
+        foreach (var id in ids)
+            if (await AsOf.Draft(query, id, moment, cancellation) is { } draft) view.With(draft);
+        return floor is null && view.Drafts.Count == 0 ? null : view;
+    }
+
+    private static SessionOverview Overview(SessionView view)
+    {
         var items = view.Drafts.GroupBy(d => (d.AgendaItem, d.AgendaItemTitle))
             .OrderBy(g => g.Key.AgendaItem, StringComparer.Ordinal)
             .Select(g => new AgendaItemDrafts(g.Key.AgendaItem, g.Key.AgendaItemTitle, g.OrderBy(d => d.Symbol, StringComparer.Ordinal).ToList()))
             .ToList();
         var byStatus = view.Drafts.GroupBy(d => d.Status).ToDictionary(g => g.Key.ToString().ToLowerInvariant(), g => g.Count());
-        return Results.Json(new SessionOverview(view.Id, view.MeetingsHeld, view.Meeting, view.Floor, items, byStatus), Json.Options);
+        return new SessionOverview(view.Id, view.MeetingsHeld, view.Meeting, view.Floor, items, byStatus);
     }
 }

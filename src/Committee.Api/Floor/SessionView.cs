@@ -1,6 +1,5 @@
 using Committee.Drafts;
 using Committee.Infrastructure;
-using Marten;
 
 namespace Committee.Floor;
 
@@ -15,28 +14,40 @@ public sealed class SessionView
     public MeetingInProgress? Meeting { get; set; }
     public OnTheFloor? Floor { get; set; }
     public List<SessionDraft> Drafts { get; set; } = [];
-}
 
-public static class SessionViewHandler
-{
-    public static async Task Handle(DraftChanged message, IDocumentSession session)
+    /// <summary>The view with a draft as it now stands: the one projection of drafts into it, live or as of a moment.</summary>
+    public SessionView With(Draft draft)
     {
-        var draft = await session.LoadAsync<Draft>(message.DraftId);
-        if (draft is null) return;
-        var view = await session.LoadAsync<SessionView>(draft.Session) ?? new SessionView { Id = draft.Session };
-        view.Drafts.RemoveAll(d => d.Id == draft.Id);
-        view.Drafts.Add(new SessionDraft(draft.Id, draft.Symbol, draft.Title, draft.AgendaItem, draft.AgendaItemTitle, draft.Status, draft.Version));
-        session.Store(view);
+        Drafts.RemoveAll(d => d.Id == draft.Id);
+        Drafts.Add(new SessionDraft(draft.Id, draft.Symbol, draft.Title, draft.AgendaItem, draft.AgendaItemTitle, draft.Status, draft.Version));
+        // One order whatever the order of updates, so that a rebuilt view equals the live one.
+        Drafts.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return this;
     }
 
-    public static async Task Handle(SessionChanged message, IDocumentSession session)
+    /// <summary>The view with the session's meetings and floor as they now stand.</summary>
+    public SessionView With(SessionFloor floor)
     {
-        var floor = await session.LoadAsync<SessionFloor>(SessionFloor.StreamId(message.Session));
-        if (floor is null) return;
-        var view = await session.LoadAsync<SessionView>(message.Session) ?? new SessionView { Id = message.Session };
-        view.MeetingsHeld = floor.LastMeeting;
-        view.Meeting = floor.Meeting;
-        view.Floor = floor.Floor;
-        session.Store(view);
+        MeetingsHeld = floor.LastMeeting;
+        Meeting = floor.Meeting;
+        Floor = floor.Floor;
+        return this;
+    }
+}
+
+public sealed class SessionViewReadModel : IFeedReadModel
+{
+    public IReadOnlyList<Type> Documents { get; } = [typeof(SessionView)];
+
+    public async Task Project(Draft draft, IReadModelDocuments documents)
+    {
+        var view = await documents.Load<SessionView>(draft.Session) ?? new SessionView { Id = draft.Session };
+        documents.Store(view.With(draft));
+    }
+
+    public async Task Project(SessionFloor floor, IReadModelDocuments documents)
+    {
+        var view = await documents.Load<SessionView>(floor.Session) ?? new SessionView { Id = floor.Session };
+        documents.Store(view.With(floor));
     }
 }

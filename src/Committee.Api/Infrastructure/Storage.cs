@@ -23,8 +23,7 @@ public static class Storage
                 opts.Events.AppendMode = EventAppendMode.Quick;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 // Every event type of the application is known to the store up front, whatever module declares it.
-                opts.Events.AddEventTypes(typeof(Storage).Assembly.GetTypes()
-                    .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(ICommitteeEvent))));
+                opts.Events.AddEventTypes(CommitteeEvents.OfKind<ICommitteeEvent>());
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             })
             .UseLightweightSessions()
@@ -37,6 +36,7 @@ public static class Storage
         services.AddSingleton<ReadModelDispatch>();
         services.AddSingleton<ReadModelsFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadModelsFeed>());
+        services.AddSingleton<FeedReadModels>();
         services.AddScoped<StreamCommands>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -1,6 +1,5 @@
 using Committee.Drafts;
 using Committee.Infrastructure;
-using Marten;
 
 namespace Committee.Sponsorship;
 
@@ -20,25 +19,24 @@ public sealed class DelegationSponsorships
     public static string IdFor(string iso3, int session) => $"{iso3.ToUpperInvariant()}/{session}";
 }
 
-public static class DelegationSponsorshipsHandler
+public sealed class DelegationSponsorshipsReadModel : IFeedReadModel
 {
-    public static async Task Handle(DraftChanged message, IDocumentSession session)
+    public IReadOnlyList<Type> Documents { get; } = [typeof(DelegationSponsorships)];
+
+    public async Task Project(Draft draft, IReadModelDocuments documents)
     {
-        var draft = await session.LoadAsync<Draft>(message.DraftId);
-        if (draft is null) return;
-        var sponsors = draft.Sponsors.GroupBy(s => s.Iso3).ToList();
-        // One round trip for every sponsor's view: a draft can have a hundred sponsors.
-        var views = (await session.LoadManyAsync<DelegationSponsorships>(sponsors.Select(e => DelegationSponsorships.IdFor(e.Key, draft.Session))))
-            .ToDictionary(v => v.Id);
-        foreach (var entries in sponsors)
+        foreach (var entries in draft.Sponsors.GroupBy(s => s.Iso3))
         {
             var id = DelegationSponsorships.IdFor(entries.Key, draft.Session);
-            var view = views.GetValueOrDefault(id) ?? new DelegationSponsorships { Id = id, Iso3 = entries.Key, Session = draft.Session };
+            var view = await documents.Load<DelegationSponsorships>(id)
+                       ?? new DelegationSponsorships { Id = id, Iso3 = entries.Key, Session = draft.Session };
             view.Sponsorships.RemoveAll(s => s.DraftId == draft.Id);
-            view.Sponsorships.AddRange(entries.Select(s => new DelegationSponsorship(
+            // Entries stay in draft order whatever the order of updates, so that a rebuilt view equals the live one.
+            var at = view.Sponsorships.FindIndex(s => s.DraftId.CompareTo(draft.Id) > 0);
+            view.Sponsorships.InsertRange(at < 0 ? view.Sponsorships.Count : at, entries.Select(s => new DelegationSponsorship(
                 draft.Id, draft.Symbol, draft.Title, s.OnBehalfOf, s.Layer, s.PrintedOn,
                 s.JoinedAt, s.JoinedAtMeeting, s.Source, s.RecordedIn, s.WithdrawnAt, s.WithdrawnAtMeeting, s.WithdrawalSource)));
-            session.Store(view);
+            documents.Store(view);
         }
     }
 }

@@ -101,10 +101,13 @@ public sealed class DraftSponsors
             .ToList();
 }
 
-public static class DraftSponsorsHandler
+public sealed class DraftSponsorsReadModel(MemberStates states) : IFeedReadModel
 {
-    public static async Task Handle(DraftChanged message, IDocumentSession session, MemberStates states)
+    public IReadOnlyList<Type> Documents { get; } = [typeof(DraftSponsors)];
+
+    public Task Project(Draft draft, IReadModelDocuments documents)
     {
-        if (await session.LoadAsync<Draft>(message.DraftId) is { } draft) session.Store(DraftSponsors.Of(draft, states));
+        documents.Store(DraftSponsors.Of(draft, states));
+        return Task.CompletedTask;
     }
 }

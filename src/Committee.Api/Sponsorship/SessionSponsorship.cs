@@ -36,15 +36,17 @@ public sealed class SessionSponsorship
             .ToList());
 }
 
-public static class SessionSponsorshipHandler
+public sealed class SessionSponsorshipReadModel(MemberStates states) : IFeedReadModel
 {
-    public static async Task Handle(DraftChanged message, IDocumentSession session, MemberStates states)
+    public IReadOnlyList<Type> Documents { get; } = [typeof(SessionSponsorship)];
+
+    public async Task Project(Draft draft, IReadModelDocuments documents)
     {
-        var draft = await session.LoadAsync<Draft>(message.DraftId);
-        if (draft is null) return;
-        var view = await session.LoadAsync<SessionSponsorship>(draft.Session) ?? new SessionSponsorship { Id = draft.Session };
+        var view = await documents.Load<SessionSponsorship>(draft.Session) ?? new SessionSponsorship { Id = draft.Session };
         view.Drafts.RemoveAll(d => d.DraftId == draft.Id);
-        view.Drafts.Add(SessionSponsorship.Count(draft, states));
-        session.Store(view);
+        // Drafts stay in id order whatever the order of updates, so that a rebuilt view equals the live one.
+        var at = view.Drafts.FindIndex(d => d.DraftId.CompareTo(draft.Id) > 0);
+        view.Drafts.Insert(at < 0 ? view.Drafts.Count : at, SessionSponsorship.Count(draft, states));
+        documents.Store(view);
     }
 }

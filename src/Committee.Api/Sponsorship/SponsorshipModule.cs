@@ -1,3 +1,4 @@
+using Committee.Infrastructure;
 using Marten;
 
 namespace Committee.Sponsorship;
@@ -5,5 +6,8 @@ namespace Committee.Sponsorship;
 public static class SponsorshipModule
 {
     public static IServiceCollection AddSponsorship(this IServiceCollection services) =>
-        services.ConfigureMarten(opts => opts.Schema.For<DelegationSponsorships>().Index(d => d.Session));
+        services.AddSingleton<IFeedReadModel, DelegationSponsorshipsReadModel>()
+            .AddSingleton<IFeedReadModel, DraftSponsorsReadModel>()
+            .AddSingleton<IFeedReadModel, SessionSponsorshipReadModel>()
+            .ConfigureMarten(opts => opts.Schema.For<DelegationSponsorships>().Index(d => d.Session));
 }

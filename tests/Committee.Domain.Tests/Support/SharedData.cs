@@ -18,6 +18,11 @@ internal static class SharedData
     public static string UndlSession78Csv => FindUpwards(Path.Combine("shared", "data", "undl", "session78-c3-drafts.csv"))
         ?? throw new InvalidOperationException($"shared/data/undl/session78-c3-drafts.csv not found above {AppContext.BaseDirectory}");
 
+    /// <summary>The text of a document in shared/data/documents.</summary>
+    public static string DocumentText(string file) =>
+        File.ReadAllText(FindUpwards(Path.Combine("shared", "data", "documents", file))
+            ?? throw new InvalidOperationException($"shared/data/documents/{file} not found above {AppContext.BaseDirectory}"));
+
     private static string? FindUpwards(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

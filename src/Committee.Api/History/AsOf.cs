@@ -1,0 +1,44 @@
+using System.Globalization;
+using Committee.Drafts;
+using Committee.Infrastructure;
+using Marten;
+
+namespace Committee.History;
+
+/// <summary>A moment in a stream's history: after its n-th event, or at a time.</summary>
+public sealed record Moment(long? Version, DateTimeOffset? At)
+{
+    /// <summary>Reads ?asOf= (ISO 8601 time) and ?version= (n ≥ 1); null when neither is given.</summary>
+    public static Moment? From(string? asOf, string? version, bool versionAllowed = true)
+    {
+        if (asOf is not null && version is not null)
+            throw Refusal.Invalid("version", "give asOf or version, not both");
+        if (version is not null)
+        {
+            if (!versionAllowed) throw Refusal.Invalid("version", "this view is read as of a time: use asOf");
+            if (!long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+                throw Refusal.Invalid("version", $"'{version}' is not a version: versions count events from 1");
+            return new Moment(n, null);
+        }
+        if (asOf is not null)
+        {
+            if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+                throw Refusal.Invalid("asOf", $"'{asOf}' is not a time: use ISO 8601, e.g. 2009-11-19T15:00:00Z");
+            return new Moment(null, at);
+        }
+        return null;
+    }
+
+    public override string ToString() => Version is { } v ? $"version {v}" : $"{At:yyyy-MM-dd HH:mm:ss} UTC";
+}
+
+public static class AsOf
+{
+    /// <summary>The draft as it stood at the moment, folded by Marten from its stream through the draft's own
+    /// projection (<see cref="Draft.Fold"/>); null when it did not exist yet, or has not reached that version.</summary>
+    public static async Task<Draft?> Draft(IQuerySession session, Guid id, Moment moment, CancellationToken cancellation)
+    {
+        var draft = await session.Events.AggregateStreamAsync<Draft>(id, version: moment.Version ?? 0, timestamp: moment.At, token: cancellation);
+        return draft is null || draft.Version < (moment.Version ?? 0) ? null : draft;
+    }
+}

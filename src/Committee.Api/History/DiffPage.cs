@@ -1,0 +1,62 @@
+using System.Text;
+using Committee.Drafts;
+using Committee.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace Committee.History;
+
+public static class DiffPageEndpoint
+{
+    /// <summary>What changed between two texts of the draft, as a page: inserted words underlined, deleted words
+    /// struck through, paragraphs added, removed and renumbered named.</summary>
+    [WolverineGet("/drafts/{id}/diff", OperationId = "DiffPage"), Tags("History")]
+    public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, CancellationToken cancellation)
+    {
+        DraftComparison comparison;
+        try { comparison = await DraftDiffEndpoint.Compare(id, from, to, session, cancellation); }
+        catch (Refusal refusal) { return refusal.Status == 404 ? Html.NotFound(refusal.Reason) : Problems.For(refusal); }
+        var versions = TextVersions.Of((await DraftHistoryEndpoint.Load(session, id, cancellation))!);
+        var changes = comparison.Changes;
+        var body = new StringBuilder();
+        body.Append($"""
+            <h1>Changes from {Html.E(comparison.From.Label)} to {Html.E(comparison.To.Label)}</h1>
+            <nav><a href="/drafts/{id}/history">History</a><a href="/api/drafts/{id}/diff?from={comparison.From.Version}&amp;to={comparison.To.Version}">This comparison as JSON</a></nav>
+            <form method="get">
+              {Choice("from", "From", versions, comparison.From.Version)}
+              {Choice("to", "To", versions, comparison.To.Version)}
+              <button type="submit">Compare</button>
+            </form>
+            <p>{changes.Summary.Changed} changed, {changes.Summary.Added} added, {changes.Summary.Removed} removed,
+               {changes.Summary.Renumbered} renumbered, {changes.Summary.Unchanged} unchanged paragraphs.</p>
+            """);
+        body.Append(Paragraph(changes.Title, "Title"));
+        foreach (var paragraph in changes.Paragraphs) body.Append(Paragraph(paragraph, Name(paragraph)));
+        return Html.Page($"Changes to {comparison.To.Symbol}", body.ToString());
+    }
+
+    private static string Choice(string name, string label, IReadOnlyList<TextVersion> versions, long selected) =>
+        $"<label>{label} <select name=\"{name}\">" +
+        string.Concat(versions.Select(v => $"<option value=\"{v.Version}\"{(v.Version == selected ? " selected" : "")}>{Html.E(v.Label)}</option>")) +
+        "</select></label>";
+
+    private static string Name(ParagraphDiff p) => p.Change switch
+    {
+        ParagraphDiffKind.Added => $"{p.To} (added)",
+        ParagraphDiffKind.Removed => $"{p.From} (removed)",
+        _ when p.Renumbered => $"{p.From}, now {p.To}{(p.Change == ParagraphDiffKind.Changed ? " (changed)" : "")}",
+        ParagraphDiffKind.Changed => $"{p.To} (changed)",
+        _ => $"{p.To}",
+    };
+
+    private static string Paragraph(ParagraphDiff p, string name)
+    {
+        var words = string.Concat(p.Words.Select(s => s.Kind switch
+        {
+            SegmentKind.Inserted => $"<ins>{Html.E(s.Text)}</ins>",
+            SegmentKind.Deleted => $"<del>{Html.E(s.Text)}</del>",
+            _ => Html.E(s.Text),
+        }));
+        return $"""<section class="paragraph {p.Change.ToString().ToLowerInvariant()}"><h2>{Html.E(name)}</h2><p>{words}</p></section>""";
+    }
+}

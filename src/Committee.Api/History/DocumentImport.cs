@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Committee.Delegations;
+using Committee.Drafts;
+using Committee.Infrastructure;
+using Committee.Sponsorship;
+using Marten;
+
+namespace Committee.History;
+
+/// <summary>
+/// Takes a UN draft from its text: reads it (<see cref="UnDocumentParser"/>), then tables it through the same
+/// decisions and command pipeline as the JSON API: a new L document is submitted; a "…/Rev.n" of a draft already
+/// recorded revises that draft's stream. A text that cannot be read is refused with everything missing, and nothing
+/// is stored. The import is keyed by its content, so importing the same text again answers as the first time.
+/// </summary>
+/// <summary>What identifies an import: the symbol and the text.</summary>
+public sealed record ImportedText(string Symbol, string Text);
+
+public sealed partial class DocumentImport(StreamCommands commands, MemberStates states, IQuerySession query, TimeProvider clock)
+{
+    public async Task<IResult> ImportAsync(HttpContext http, string text, string? symbol, bool preview)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var reading = UnDocumentParser.Parse(text, name => states.Find(name, today) is not null);
+        if (reading.Document is not { } document)
+            return Problems.For(StatusCodes.Status422UnprocessableEntity, reading.Missing[0].Field,
+                "the document cannot be read: " + string.Join("; ", reading.Missing.Select(m => m.Reason)),
+                new Dictionary<string, object?> { ["missing"] = reading.Missing });
+        if (preview) return Results.Json(document with { Symbol = symbol?.Trim() ?? document.Symbol }, Json.Options);
+
+        try
+        {
+            var chosen = Symbol(document, symbol);
+            if (!http.Request.Headers.ContainsKey(StreamCommands.IdempotencyHeader))
+                http.Request.Headers[StreamCommands.IdempotencyHeader] = ContentKey(chosen, text);
+            var sponsors = document.Sponsors.Select(s => new SponsorRequest(s.Name, s.OnBehalfOf)).ToList();
+            if (Revision().Match(chosen) is not { Success: true } revision)
+                return await SubmitDraftEndpoint.Post(new SubmitDraft(chosen, document.Title, document.Session, document.AgendaItem,
+                    document.AgendaItemTitle, document.Date, sponsors, document.Preamble, document.Operative, document.Kind), commands, states, query, http);
+
+            var original = revision.Groups[1].Value;
+            var known = await query.LoadAsync<DraftSymbol>(original, http.RequestAborted)
+                        ?? throw Refusal.Unprocessable("symbol", $"{chosen} revises {original}, which is not recorded: import or submit {original} first");
+            // Decided on the draft as fetched for writing; the request (symbol and text) identifies a retry.
+            return await commands.Execute<Draft>(http, known.DraftId, null, new ImportedText(chosen, text),
+                (draft, context) => ReviseDraftEndpoint.Decide(draft!, new ReviseDraft(draft!.Version, chosen, document.Date, sponsors,
+                    document.Preamble, document.Operative, document.Title), context, states),
+                onConflict: () => Refusal.Conflict("symbol", $"a draft with the symbol {chosen} already exists"));
+        }
+        catch (Refusal refusal) { return Problems.For(refusal); }
+    }
+
+    /// <summary>The symbol given, else the one printed; it must agree with what the text says it is.</summary>
+    private static string Symbol(ParsedDocument document, string? given)
+    {
+        var symbol = given?.Trim() is { Length: > 0 } g ? g : document.Symbol
+            ?? throw Refusal.Unprocessable("symbol", "the text does not carry its symbol: give it as ?symbol=, e.g. A/C.3/64/L.22/Rev.1");
+        if (document.Committee != "Third Committee")
+            throw Refusal.Unprocessable("committee", $"this is a document of the {document.Committee}; Committee records the Third Committee");
+        var isRevision = Revision().IsMatch(symbol);
+        if (document.Revised && !isRevision)
+            throw Refusal.Unprocessable("symbol", $"the text is a revised draft, so its symbol ends in /Rev.n, not {symbol}");
+        if (!document.Revised && isRevision)
+            throw Refusal.Unprocessable("symbol", $"{symbol} is a revision's symbol, but the text is not a revised draft");
+        return symbol;
+    }
+
+    private static string ContentKey(string symbol, string text) =>
+        "import:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(symbol + "\n" + text)))[..40];
+
+    [GeneratedRegex(@"^(A/C\.3/\d{1,3}/L\.\d{1,4})/Rev\.\d{1,2}$")] private static partial Regex Revision();
+}

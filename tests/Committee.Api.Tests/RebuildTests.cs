@@ -1,0 +1,60 @@
+using System.Net;
+using Committee.Drafts;
+using Committee.Floor;
+using Committee.History;
+using Committee.Sponsorship;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Committee.Api.Tests;
+
+[Collection(nameof(CommitteeCollection))]
+public sealed class RebuildTests(CommitteeApp app)
+{
+    [Fact]
+    public async Task Every_read_model_rebuilt_from_the_events_equals_the_live_one()
+    {
+        var session = app.NewSession();
+        var meeting = await app.OpenMeeting(session);
+        var first = (await app.Submit(session, 1)).Id();
+        var second = (await app.Submit(session, 2, "Mexico", "Turkey")).Id();
+        (await app.Post($"/api/drafts/{first}/sponsors", new { expectedVersion = 1, delegations = new[] { "Qatar", "Turkey" } })).ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/sessions/{session}/floor/draft", new { draftId = second })).ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/drafts/{second}/introduction", new { expectedVersion = 1, delegation = "Mexico" })).ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/drafts/{first}/sponsor-withdrawals", new { expectedVersion = 2, delegations = new[] { "Turkey" } })).ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/drafts/{second}/adoption-without-vote", new { expectedVersion = 2 })).ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/sessions/{session}/meetings/{meeting}/closure", new { })).ShouldBe(HttpStatusCode.OK);
+        await app.ReadModelsCaughtUp();
+
+        var live = await Snapshot();
+        Assert.Contains(live[typeof(SessionView)], row => row.Contains(second));
+        var lines = new List<string>();
+        var report = await app.Host.Services.GetRequiredService<ReadModelRebuild>().RunAsync(lines.Add, CancellationToken.None);
+
+        Assert.True(report.Events >= 9);
+        Assert.Contains(lines, l => l.Contains("drafts"));
+        var rebuilt = await Snapshot();
+        foreach (var (type, rows) in live)
+            Assert.True(rows.SequenceEqual(rebuilt[type]),
+                $"{type.Name} differs after the rebuild: live {string.Join("\n", rows.Except(rebuilt[type]))}\nrebuilt {string.Join("\n", rebuilt[type].Except(rows))}");
+    }
+
+    /// <summary>Every read model's documents, as stored (JSON), in id order.</summary>
+    private async Task<Dictionary<Type, List<string>>> Snapshot()
+    {
+        Type[] types = [typeof(Draft), typeof(DraftSymbol), typeof(SessionFloor), typeof(SessionView), typeof(DelegationSponsorships), typeof(SearchParagraph)];
+        var snapshot = new Dictionary<Type, List<string>>();
+        await using var connection = new NpgsqlConnection(CommitteeApp.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var type in types)
+        {
+            await using var command = new NpgsqlCommand($"select data::text from {app.Store.Options.Schema.For(type)} order by id", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+            snapshot[type] = rows;
+        }
+        return snapshot;
+    }
+}
