@@ -94,7 +94,7 @@ public sealed class DocumentImportTests(CommitteeApp app)
         Assert.Contains("«pornography»", (string)hit["snippet"]!);
         Assert.True((double)hit["rank"]! > 0);
 
-        var titles = (await app.Get("/api/search?q=%22coordination%20of%20efforts%22")).ShouldBe(HttpStatusCode.OK).Json.AsArray();
+        var titles = (await app.Get("/api/search?q=%22coordination%20of%20efforts%22&session=64&limit=200")).ShouldBe(HttpStatusCode.OK).Json.AsArray();
         Assert.Contains(titles, h => (string?)h!["draftId"] == draft.Id() && (string?)h["paragraph"] == "title");
         Assert.Empty((await app.Get("/api/search?q=child%20pornography&session=63")).Json.AsArray());
         (await app.Get("/api/search?q=")).ShouldBeProblem(HttpStatusCode.BadRequest, "q");
