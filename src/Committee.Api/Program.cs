@@ -3,6 +3,7 @@ using Committee.Drafts;
 using Committee.Floor;
 using Committee.Sponsorship;
 using Committee.Infrastructure;
+using Committee.Voting;
 using JasperFx;
 using Wolverine;
 using Wolverine.Http;
@@ -15,6 +16,7 @@ builder.Services
     .AddDrafts()
     .AddSponsorship()
     .AddFloor()
+    .AddVoting()
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
     .AddWolverineHttp();

@@ -23,7 +23,7 @@ public sealed record Concerned(Guid DraftId, string Symbol);
 public sealed record DraftSubmitted(
     Guid DraftId, string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
     IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At,
-    DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null) : IDraftEvent;
+    DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null, IReadOnlyList<ParagraphChange>? Changes = null) : IDraftEvent;
 
 public sealed record DraftIntroduced(Guid DraftId, Sponsor IntroducedBy, int Meeting, DateTimeOffset At) : IDraftEvent;
 
@@ -54,4 +54,4 @@ public sealed record ActionDeferred(Guid DraftId, int Meeting, DateOnly? Deferre
 /// <summary>Withdrawn by its sponsors before voting began (rule 122).</summary>
 public sealed record DraftWithdrawn(Guid DraftId, int? Meeting, DateTimeOffset At) : IDraftEvent;
 
-public sealed record AdoptedWithoutVote(Guid DraftId, int Meeting, bool AsOrallyRevised, DateTimeOffset At) : IDraftEvent;
+public sealed record AdoptedWithoutVote(Guid DraftId, int Meeting, bool AsOrallyRevised, DateTimeOffset At, bool AsAmended = false) : IDraftEvent;

@@ -1,5 +1,6 @@
 using Committee.Drafts;
 using Committee.Floor;
+using Committee.Voting;
 using JasperFx.Events;
 using Wolverine;
 
@@ -10,6 +11,9 @@ public sealed record DraftChanged(Guid DraftId);
 
 /// <summary>A session's stream moved: its read models follow.</summary>
 public sealed record SessionChanged(int Session);
+
+/// <summary>A vote's stream moved: its rows in the voting records follow.</summary>
+public sealed record VoteChanged(Guid VoteId);
 
 /// <summary>Feeds the Wolverine handlers that project read models, in event-store order. Consecutive events of
 /// one stream collapse into one message, since each handler projects the stream's state after them.</summary>
@@ -26,6 +30,9 @@ public sealed class ReadModelFeed(IServiceScopeFactory scopes) : IEventFeedSubsc
             {
                 IDraftEvent d => new DraftChanged(d.DraftId),
                 ISessionEvent s => new SessionChanged(s.Session),
+                // An import writes its roll calls' rows itself, in bulk, in the transaction of its events.
+                RollCallImported => null,
+                IVoteEvent v => new VoteChanged(v.VoteId),
                 _ => null,
             };
             if (message is null || message.Equals(previous)) continue;

@@ -9,6 +9,9 @@ using Npgsql;
 
 namespace Committee.Infrastructure;
 
+/// <summary>What a decision appends: to the command's own stream, and to companion streams by id.</summary>
+public sealed record Decided(IReadOnlyList<object> Events, IReadOnlyDictionary<Guid, IReadOnlyList<object>>? Companions = null);
+
 /// <summary>The one path every command takes: replay a known Idempotency-Key, load the stream, check the expected
 /// version, decide (a pure function), append, store the answer with the events in one transaction, wake the feed.</summary>
 /// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by itself.</remarks>
@@ -16,12 +19,26 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public async Task<IResult> Execute<T>(
+    public Task<IResult> Execute<T>(
         HttpContext http, Guid streamId, long? expectedVersion, object command,
         Func<T?, FloorContext, IReadOnlyList<object>> decide,
         int? session = null, bool mustExist = true, bool keyRequired = true,
         Func<T, string>? location = null, Func<Refusal>? onConflict = null)
+        where T : class, IStreamAggregate<T> =>
+        Execute<T, T>(http, streamId, expectedVersion, command, _ => [],
+            (aggregate, _, context) => new Decided(decide(aggregate, context)), session, mustExist, keyRequired, location, onConflict);
+
+    /// <summary>A command that also appends to other streams of one kind (a vote's draft and the amendment voted on),
+    /// in the same transaction: each is fetched for writing, so a concurrent change to any of them fails the whole
+    /// command. The companions' ids may depend on the main aggregate (a vote knows its draft).</summary>
+    public async Task<IResult> Execute<T, TCompanion>(
+        HttpContext http, Guid streamId, long? expectedVersion, object command,
+        Func<T?, IReadOnlyList<Guid>> companions,
+        Func<T?, IReadOnlyDictionary<Guid, TCompanion>, FloorContext, Decided> decide,
+        int? session = null, bool mustExist = true, bool keyRequired = true,
+        Func<T, string>? location = null, Func<Refusal>? onConflict = null)
         where T : class, IStreamAggregate<T>
+        where TCompanion : class, IStreamAggregate<TCompanion>
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
         if (key.Length == 0 && keyRequired)
@@ -39,16 +56,27 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
         if (expectedVersion is { } expected && expected != stream.CurrentVersion)
             return Problems.StaleVersion(expected, stream.CurrentVersion ?? 0);
 
+        var others = new Dictionary<Guid, JasperFx.Events.IEventStream<TCompanion>>();
+        foreach (var id in companions(stream.Aggregate).Distinct())
+        {
+            var other = await documents.Events.FetchForWriting<TCompanion>(id, http.RequestAborted);
+            if (other.Aggregate is null) return Problems.NotFound("id", $"there is no {TCompanion.Noun} {id}");
+            others[id] = other;
+        }
+
         var sessionNumber = session ?? stream.Aggregate!.Session;
         var floor = await documents.LoadAsync<SessionFloor>(SessionFloor.StreamId(sessionNumber), http.RequestAborted);
-        var context = new FloorContext(clock.GetUtcNow(), Actor(http), floor?.Meeting?.Number);
+        var context = new FloorContext(clock.GetUtcNow(), Actor(http), floor?.Meeting?.Number, floor?.Meeting?.Date);
 
-        IReadOnlyList<object> events;
-        try { events = decide(stream.Aggregate, context); }
+        Decided decided;
+        try { decided = decide(stream.Aggregate, others.ToDictionary(o => o.Key, o => o.Value.Aggregate!), context); }
         catch (Refusal refusal) { return Problems.For(refusal); }
 
+        var events = decided.Events;
         var version = (stream.CurrentVersion ?? 0) + events.Count;
         stream.AppendMany(events);
+        foreach (var (id, companionEvents) in decided.Companions ?? new Dictionary<Guid, IReadOnlyList<object>>())
+            others[id].AppendMany(companionEvents);
         // Fold a copy: Marten's inline projection goes on from the fetched aggregate itself.
         var copy = stream.Aggregate is null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(stream.Aggregate, Json.Options), Json.Options);
         var after = events.Aggregate(copy, (aggregate, e) => T.Fold(aggregate, e))!;
