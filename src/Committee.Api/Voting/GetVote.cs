@@ -1,5 +1,7 @@
 using System.Text;
+using Committee.Delegations;
 using Committee.Infrastructure;
+using Committee.Voting.Unvotes;
 using Marten;
 using Wolverine.Http;
 
@@ -24,30 +26,31 @@ public static class GetVoteEndpoint
     /// <summary>A vote: question, running or final tally, ballots, result and, once closed, the official record.</summary>
     [WolverineGet("/api/votes/{voteId}", OperationId = "GetVote"), Tags("Voting")]
     [ProducesResponseType<VoteView>(200)]
-    public static async Task<IResult> Get(Guid voteId, IQuerySession query, CancellationToken cancellation) =>
+    public static async Task<IResult> Get(Guid voteId, IQuerySession query, MemberStates states, CancellationToken cancellation) =>
         await query.LoadAsync<Vote>(voteId, cancellation) is { } vote
-            ? Results.Json(View(vote), Json.Options)
+            ? Results.Json(View(Seats.Expand(vote, states)), Json.Options)
             : Problems.NotFound("voteId", $"there is no vote {voteId}");
 
     /// <summary>The official record as JSON, or as CSV (one row per State) when the client accepts text/csv.</summary>
     [WolverineGet("/api/votes/{voteId}/record", OperationId = "GetVoteRecord"), Tags("Voting")]
     [ProducesResponseType<VoteRecord>(200)]
-    public static Task<IResult> Record(Guid voteId, IQuerySession query, HttpContext http) =>
-        Export(voteId, query, http, http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
+    public static Task<IResult> Record(Guid voteId, IQuerySession query, MemberStates states, HttpContext http) =>
+        Export(voteId, query, states, http, http.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The official record as JSON.</summary>
     [WolverineGet("/api/votes/{voteId}/record.json", OperationId = "GetVoteRecordJson"), Tags("Voting")]
     [ProducesResponseType<VoteRecord>(200)]
-    public static Task<IResult> RecordJson(Guid voteId, IQuerySession query, HttpContext http) => Export(voteId, query, http, csv: false);
+    public static Task<IResult> RecordJson(Guid voteId, IQuerySession query, MemberStates states, HttpContext http) => Export(voteId, query, states, http, csv: false);
 
     /// <summary>The official record as CSV: vote, date, question, source, delegation, iso3, vote (yes, no, abstain, non-voting), reason.</summary>
     [WolverineGet("/api/votes/{voteId}/record.csv", OperationId = "GetVoteRecordCsv"), Tags("Voting")]
     [Produces("text/csv")]
-    public static Task<IResult> RecordCsv(Guid voteId, IQuerySession query, HttpContext http) => Export(voteId, query, http, csv: true);
+    public static Task<IResult> RecordCsv(Guid voteId, IQuerySession query, MemberStates states, HttpContext http) => Export(voteId, query, states, http, csv: true);
 
-    private static async Task<IResult> Export(Guid voteId, IQuerySession query, HttpContext http, bool csv)
+    private static async Task<IResult> Export(Guid voteId, IQuerySession query, MemberStates states, HttpContext http, bool csv)
     {
-        if (await query.LoadAsync<Vote>(voteId, http.RequestAborted) is not { } vote) return Problems.NotFound("voteId", $"there is no vote {voteId}");
+        if (await query.LoadAsync<Vote>(voteId, http.RequestAborted) is not { } stored) return Problems.NotFound("voteId", $"there is no vote {voteId}");
+        var vote = Seats.Expand(stored, states);
         if (vote.IsOpen) return Problems.For(Refusal.Conflict("voteId", "the vote is still open: its record is made when it is closed"));
         return csv ? Results.Text(Csv(vote), "text/csv; charset=utf-8") : Results.Json(RecordOf(vote), Json.Options);
     }

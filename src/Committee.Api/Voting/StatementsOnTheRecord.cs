@@ -43,6 +43,8 @@ public static class StatementsOnTheRecordEndpoints
     public static IReadOnlyList<object> DecideIntention(Vote vote, StateVoteIntention command, FloorContext context, MemberStates states)
     {
         Recorded(vote, "state an intention");
+        if (vote.Source.IsDataset)
+            throw Refusal.Conflict("voteId", $"this roll call is {vote.Source.Name}'s record: statements are recorded on the Committee's own votes");
         var state = Voters.Member(command.Delegation, vote.Date, states, "delegation");
         var recorded = vote.BallotOf(state.Iso3)?.Vote;
         if (recorded == command.Intended)

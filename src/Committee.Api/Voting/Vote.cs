@@ -47,6 +47,9 @@ public sealed class Vote : IStreamAggregate<Vote>
     public string? Resolution { get; set; }
     public List<string> Issues { get; set; } = [];
     public bool Important { get; set; }
+    /// <summary>An imported roll call's lists by seat; its Ballots and NonVoting are filled from them with the names of
+    /// the day when it is read (<see cref="Voting.Unvotes.Seats.Expand"/>).</summary>
+    public SeatLists? Dataset { get; set; }
 
     [JsonIgnore] public bool IsOpen => Status == VoteStatus.Open;
 
@@ -105,10 +108,9 @@ public sealed class Vote : IStreamAggregate<Vote>
                 vote.Status = VoteStatus.Closed;
                 vote.OpenedAt = e.At;
                 vote.ClosedAt = e.At;
-                vote.Ballots = [.. e.Ballots];
-                vote.NonVoting = [.. e.NonVoting];
-                vote.Tally = e.Tally;
-                vote.Outcome = e.Outcome;
+                vote.Dataset = e.Lists;
+                vote.Tally = new Tally(e.Lists.InFavour.Count, e.Lists.Against.Count, e.Lists.Abstaining.Count);
+                vote.Outcome = Majorities.Decide(vote.Tally, Majority.Simple);
                 break;
             case OfficialTallyRecorded e:
                 vote.Official = new OfficialTally(e.Tally, e.Authority, e.At);
