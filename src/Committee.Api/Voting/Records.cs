@@ -74,21 +74,26 @@ public static class Records
 
     /// <summary>The order of the UN's lists: English alphabetical order of the names in use, letters compared without
     /// their accents and case ("Costa Rica, Côte d'Ivoire, Croatia"; "Tunisia, Türkiye, Turkmenistan"). The app runs
-    /// with invariant globalization, where culture-aware comparison is ordinal and would put "Côte d'Ivoire" after
-    /// "Cuba"; folding the accents first gives the UN's order on every machine. Equal keys fall back to ordinal.</summary>
+    /// with invariant globalization, where culture-aware comparison is ordinal (it would put "Côte d'Ivoire" after
+    /// "Cuba") and Unicode decomposition is not available; so the accents of Latin letters are folded by a table, which
+    /// gives the UN's order on every machine. Equal keys fall back to ordinal.</summary>
     public static readonly IComparer<string> UnOrder = Comparer<string>.Create((a, b) =>
     {
         var byKey = string.CompareOrdinal(SortKey(a), SortKey(b));
         return byKey != 0 ? byKey : string.CompareOrdinal(a, b);
     });
 
+    private const string Accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿŠšŽžČčĆćĐđŁłŃńŌōŚśŹźŻżĀāĒēĪīŪūŘřŞşŢţĞğİı";
+    private const string Folded = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyySsZzCcCcDdLlNnOoSsZzZzAaEeIiUuRrSsTtGgIi";
+
     public static string SortKey(string name)
     {
         var folded = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            folded.Append(c switch { '’' or '‘' => '\'', _ => char.ToLowerInvariant(c) });
+            var at = Accented.IndexOf(c);
+            var letter = at >= 0 ? Folded[at] : c switch { '’' or '‘' => '\'', 'Æ' or 'æ' => 'a', 'Œ' or 'œ' => 'o', _ => c };
+            folded.Append(char.ToLowerInvariant(letter));
         }
         return folded.ToString();
     }
