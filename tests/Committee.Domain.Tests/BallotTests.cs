@@ -40,7 +40,7 @@ public class BallotTests
     public void A_delegation_casts_only_its_own_ballot()
     {
         var refusal = Assert.Throws<Committee.Infrastructure.Refusal>(() =>
-            CastBallotsEndpoint.Decide(Opened(), [new BoardBallot("FRA", BallotChoice.Yes)], Votes.Meeting, SharedData.MemberStates, "GBR"));
+            CastBallotsEndpoint.Decide(Opened(), [new BoardBallot("FRA", BallotChoice.Yes)], Votes.Meeting, SharedData.MemberStates, "GBR", byDelegation: true));
         Assert.Equal((403, "delegation"), (refusal.Status, refusal.Field));
         Assert.Single(CastBallotsEndpoint.Decide(Opened(), [new BoardBallot("GBR", BallotChoice.Yes)], Votes.Meeting, SharedData.MemberStates, "GBR"));
     }

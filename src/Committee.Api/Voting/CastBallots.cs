@@ -23,7 +23,8 @@ public static class CastBallotsEndpoint
     [ProducesResponseType<Vote>(200)]
     public static Task<IResult> Put(Guid voteId, string delegation, CastBallot command, StreamCommands commands, MemberStates states, HttpContext http) =>
         commands.Execute<Vote>(http, voteId, null, command,
-            (vote, context) => Decide(vote!, [new BoardBallot(delegation, command.Vote)], context, states, OwnState(http)), keyRequired: false);
+            (vote, context) => Decide(vote!, [new BoardBallot(delegation, command.Vote)], context, states, OwnState(http), byDelegation: true),
+            keyRequired: false);
 
     /// <summary>The electronic board's ballots in one batch (Secretariat only); refused whole if any one is refused.</summary>
     [WolverinePost("/api/votes/{voteId}/ballots", OperationId = "CastBallots"), Tags("Voting")]
@@ -36,10 +37,12 @@ public static class CastBallotsEndpoint
     private static string? OwnState(HttpContext http) =>
         http.User.IsInRole(Roles.Secretariat) ? null : http.User.FindFirst(Tokens.Iso3Claim)?.Value ?? "";
 
-    public static IReadOnlyList<object> Decide(Vote vote, IReadOnlyList<BoardBallot> ballots, FloorContext context, MemberStates states, string? onlyFor)
+    /// <summary>OnlyFor: the State of a delegation's token (null for the Secretariat). ByDelegation: one ballot named in
+    /// the path (refusals name the field "delegation"), rather than a batch ("ballots[i]").</summary>
+    public static IReadOnlyList<object> Decide(Vote vote, IReadOnlyList<BoardBallot> ballots, FloorContext context, MemberStates states, string? onlyFor,
+        bool byDelegation = false)
     {
-        var single = ballots.Count == 1 && onlyFor is not null;
-        string Field(int i) => single ? "delegation" : $"ballots[{i}]";
+        string Field(int i) => byDelegation ? "delegation" : $"ballots[{i}]";
         if (vote.Source.IsDataset)
             throw Refusal.Conflict("voteId", $"this is a roll call imported from {vote.Source.Name}: it takes no ballots");
         if (vote.Kind == VoteKind.NonRecorded)

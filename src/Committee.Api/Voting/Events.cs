@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Committee.Drafts;
 using Committee.Infrastructure;
 
@@ -14,11 +15,11 @@ public interface IVoteEvent : ICommitteeEvent
 public enum BallotChoice { Yes, No, Abstain }
 
 /// <summary>How a vote is taken (rule 127): a non-recorded vote gives the tally only; a recorded vote lists every State.</summary>
-public enum VoteKind { Recorded, NonRecorded }
+public enum VoteKind { Recorded, [JsonStringEnumMemberName("non-recorded")] NonRecorded }
 
 /// <summary>Simple majority of members present and voting (rule 125), or two thirds of them (rule 83, plenary
 /// important questions; rule 123, reconsideration).</summary>
-public enum Majority { Simple, TwoThirds }
+public enum Majority { Simple, [JsonStringEnumMemberName("two-thirds")] TwoThirds }
 
 public enum Outcome { Adopted, Rejected }
 

@@ -19,6 +19,8 @@ public sealed class Vote : IStreamAggregate<Vote>
     public static string Noun => "vote";
 
     public Guid Id { get; set; }
+    /// <summary>The id again, by the name the API uses for it.</summary>
+    public Guid VoteId => Id;
     public long Version { get; set; }
     public int Session { get; set; }
     public Guid? DraftId { get; set; }
