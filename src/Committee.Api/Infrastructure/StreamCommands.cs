@@ -46,21 +46,41 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
         if (key.Length > 200)
             return Problems.For(Refusal.Invalid(IdempotencyHeader, "the Idempotency-Key is longer than 200 characters"));
         var fingerprint = Fingerprint(http, command);
+        // A command that names no expected version (a ballot, closing a vote) is decided again on the stream as another
+        // writer left it when that writer committed first, a few times; one that names a version is answered with 409.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (result, raced) = await Attempt(http, streamId, expectedVersion, command, companions, decide, session, mustExist, location, onConflict, key, fingerprint,
+                retryable: expectedVersion is null && attempt < MaxAttempts);
+            if (!raced) return result!;
+            await Task.Delay(Random.Shared.Next(1, 3 * attempt), http.RequestAborted);
+        }
+    }
+
+    private const int MaxAttempts = 8;
+
+    private async Task<(IResult? Result, bool Raced)> Attempt<T, TCompanion>(
+        HttpContext http, Guid streamId, long? expectedVersion, object command,
+        Func<T?, IReadOnlyList<Guid>> companions, Func<T?, IReadOnlyDictionary<Guid, TCompanion>, FloorContext, Decided> decide,
+        int? session, bool mustExist, Func<T, string>? location, Func<Refusal>? onConflict, string key, string fingerprint, bool retryable)
+        where T : class, IStreamAggregate<T>
+        where TCompanion : class, IStreamAggregate<TCompanion>
+    {
         await using var documents = store.LightweightSession();
         if (key.Length > 0 && await documents.LoadAsync<IdempotencyRecord>(key, http.RequestAborted) is { } prior)
-            return Replay(prior, fingerprint);
+            return (Replay(prior, fingerprint), false);
 
         var stream = await documents.Events.FetchForWriting<T>(streamId, http.RequestAborted);
         if (stream.Aggregate is null && mustExist)
-            return Problems.NotFound("id", $"there is no {T.Noun} {streamId}");
+            return (Problems.NotFound("id", $"there is no {T.Noun} {streamId}"), false);
         if (expectedVersion is { } expected && expected != stream.CurrentVersion)
-            return Problems.StaleVersion(expected, stream.CurrentVersion ?? 0);
+            return (Problems.StaleVersion(expected, stream.CurrentVersion ?? 0), false);
 
         var others = new Dictionary<Guid, JasperFx.Events.IEventStream<TCompanion>>();
         foreach (var id in companions(stream.Aggregate).Distinct())
         {
             var other = await documents.Events.FetchForWriting<TCompanion>(id, http.RequestAborted);
-            if (other.Aggregate is null) return Problems.NotFound("id", $"there is no {TCompanion.Noun} {id}");
+            if (other.Aggregate is null) return (Problems.NotFound("id", $"there is no {TCompanion.Noun} {id}"), false);
             others[id] = other;
         }
 
@@ -70,7 +90,7 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
 
         Decided decided;
         try { decided = decide(stream.Aggregate, others.ToDictionary(o => o.Key, o => o.Value.Aggregate!), context); }
-        catch (Refusal refusal) { return Problems.For(refusal); }
+        catch (Refusal refusal) { return (Problems.For(refusal), false); }
 
         var events = decided.Events;
         var version = (stream.CurrentVersion ?? 0) + events.Count;
@@ -93,13 +113,17 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
         {
             await documents.SaveChangesAsync(http.RequestAborted);
         }
+        catch (Exception e) when (retryable && IsRace(e))
+        {
+            return (null, true);
+        }
         catch (Exception e) when (IsConflict(e))
         {
-            return await AfterConflict<T>(key, fingerprint, streamId, expectedVersion, onConflict);
+            return (await AfterConflict<T>(key, fingerprint, streamId, expectedVersion, onConflict), false);
         }
 
         feed.Wake();
-        return Answer(status, body, where);
+        return (Answer(status, body, where), false);
     }
 
     /// <summary>Another writer committed first: the same key replays its answer; otherwise the caller learns the current version.</summary>
@@ -113,6 +137,14 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Eve
         var state = await query.Events.FetchStreamStateAsync(streamId);
         return Problems.StaleVersion(expectedVersion ?? 0, state?.Version ?? 0);
     }
+
+    /// <summary>Another command appended to one of the streams after this one read it.</summary>
+    private static bool IsRace(Exception e) => e switch
+    {
+        ConcurrencyException => true,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p => p.TableName == "mt_events" || p.TableName == "mt_streams",
+        _ => e.InnerException is not null && IsRace(e.InnerException),
+    };
 
     private static bool IsConflict(Exception e) => e switch
     {

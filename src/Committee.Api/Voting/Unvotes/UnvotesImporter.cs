@@ -39,7 +39,7 @@ public sealed record ImportReport(
 public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, TimeProvider clock)
 {
     public const string DatasetName = "unvotes";
-    public const int BatchSize = 2000;
+    public const int BatchSize = 1000;
     private const int ExampleCount = 10;
 
     public static Guid VoteIdFor(int rcid) => new(MD5.HashData(Encoding.UTF8.GetBytes($"committee/unvotes/rcid/{rcid}")));
@@ -77,61 +77,71 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         var present = 0;
         long ballots = 0, nonVoting = 0;
         var done = 0;
+        // The next batch is built while the previous one is written: PostgreSQL's work and ours overlap.
+        Task writing = Task.CompletedTask;
         foreach (var batch in wanted.Chunk(BatchSize))
         {
-            var votes = new List<(Vote Vote, RollCallImported Event)>();
-            foreach (var call in batch)
+            var missing = batch.Where(call => VoteIdFor(call.Rcid) is var id && !(haveStream.Contains(id) && haveDocument.Contains(id) && haveRows.Contains(id))).ToList();
+            present += batch.Length - missing.Count;
+            // Roll calls are independent: they are built side by side, then their notes gathered in rcid order.
+            var built = missing.AsParallel().AsOrdered()
+                .Select(call => Build(call, rows.GetValueOrDefault(call.Rcid) ?? [], issues.GetValueOrDefault(call.Rcid) ?? [], at)).ToList();
+            foreach (var b in built)
             {
-                var id = VoteIdFor(call.Rcid);
-                if (haveStream.Contains(id) && haveDocument.Contains(id) && haveRows.Contains(id)) { present++; continue; }
-                var e = RollCallEvent(call, id, rows.GetValueOrDefault(call.Rcid) ?? [], issues.GetValueOrDefault(call.Rcid) ?? [], at, Reject,
-                    (seat, member) =>
-                    {
-                        if (member is not null && !member.IsMemberOn(call.Date))
-                        {
-                            beforeAdmission++;
-                            if (beforeAdmissionExamples.Count < ExampleCount)
-                                beforeAdmissionExamples.Add($"rcid {call.Rcid} ({call.Date:yyyy-MM-dd}): {seat.Name}, admitted {member.AdmissionDate:yyyy-MM-dd}");
-                        }
-                        if (member is null) former[seat.Name] = former.GetValueOrDefault(seat.Name) + 1;
-                    });
-                var vote = Vote.Fold(null, e);
-                vote.Version = 1;
-                votes.Add((vote, e));
+                foreach (var (line, reason) in b.Rejected) Reject("votes.csv", line, reason);
+                beforeAdmission += b.BeforeAdmission.Count;
+                beforeAdmissionExamples.AddRange(b.BeforeAdmission.Take(ExampleCount - beforeAdmissionExamples.Count));
+                foreach (var name in b.Former) former[name] = former.GetValueOrDefault(name) + 1;
                 imported++;
-                ballots += e.Lists.InFavour.Count + e.Lists.Against.Count + e.Lists.Abstaining.Count;
-                nonVoting += e.Lists.NotVoting.Count;
+                ballots += b.Event.Lists.InFavour.Count + b.Event.Lists.Against.Count + b.Event.Lists.Abstaining.Count;
+                nonVoting += b.Event.Lists.NotVoting.Count;
             }
-            await WriteAsync(schema, votes, haveStream, haveDocument, haveRows, cancellation);
-            done += batch.Length;
-            progress?.Report(new ImportProgress(done, wanted.Count, ballots, clockStart.Elapsed));
+            await writing;
+            var (written, total) = (done += batch.Length, ballots);
+            writing = WriteAsync(schema, built, haveStream, haveDocument, haveRows, cancellation)
+                .ContinueWith(t => { t.GetAwaiter().GetResult(); progress?.Report(new ImportProgress(written, wanted.Count, total, clockStart.Elapsed)); },
+                    cancellation, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+        await writing;
         return new ImportReport(rollCalls.Count, imported, present, ballots, nonVoting, malformedCount, malformed,
             beforeAdmission, beforeAdmissionExamples, former, clockStart.Elapsed);
     }
 
-    private RollCallImported RollCallEvent(RollCall call, Guid id, IReadOnlyList<Row> rows, IReadOnlyList<string> issues, DateTimeOffset at,
-        Action<string, int, string> reject, Action<Seat, MemberState?> noted)
+    /// <summary>A roll call made ready to write: its event, its vote document and voting-record row, and what was
+    /// noticed on the way (rows refused, ballots dated before an admission, ballots of former Member States).</summary>
+    private sealed record Built(
+        RollCallImported Event, Vote Vote, VotingRecords.Row Row, List<(int Line, string Reason)> Rejected, List<string> BeforeAdmission, List<string> Former);
+
+    private Built Build(RollCall call, IReadOnlyList<Row> rows, IReadOnlyList<string> issues, DateTimeOffset at)
     {
+        var rejected = new List<(int, string)>();
+        var beforeAdmission = new List<string>();
+        var former = new List<string>();
         var lists = new Dictionary<BallotChoice, List<string>> { [BallotChoice.Yes] = [], [BallotChoice.No] = [], [BallotChoice.Abstain] = [] };
         var seats = new HashSet<string>();
         foreach (var row in rows)
         {
             var (seat, problem) = Seats.Of(row.Code, row.Country, call.Date, states);
-            if (seat is null) { reject("votes.csv", row.Line, problem!); continue; }
-            if (!seats.Add(Seats.Key(seat)))
+            if (seat is null) { rejected.Add((row.Line, problem!)); continue; }
+            var key = Seats.Key(seat);
+            if (!seats.Add(key))
             {
-                reject("votes.csv", row.Line, $"a second vote for the seat of {seat.Name} in rcid {call.Rcid}");
+                rejected.Add((row.Line, $"a second vote for the seat of {seat.Name} in rcid {call.Rcid}"));
                 continue;
             }
-            noted(seat, seat.Iso3 is null ? null : states.ByIso3(seat.Iso3));
-            lists[row.Vote].Add(Seats.Key(seat));
+            if (seat.Iso3 is null || states.ByIso3(seat.Iso3) is not { } member) former.Add(seat.Name);
+            else if (!member.IsMemberOn(call.Date))
+                beforeAdmission.Add($"rcid {call.Rcid} ({call.Date:yyyy-MM-dd}): {seat.Name}, admitted {member.AdmissionDate:yyyy-MM-dd}");
+            lists[row.Vote].Add(key);
         }
         var absent = Seats.MembersOn(call.Date, states).Where(k => !seats.Contains(k)).Order(StringComparer.Ordinal).ToList();
-        return new RollCallImported(id, new VoteSource(DatasetName, $"rcid {call.Rcid}"), call.Session, call.Date, Subject(call),
+        var e = new RollCallImported(VoteIdFor(call.Rcid), new VoteSource(DatasetName, $"rcid {call.Rcid}"), call.Session, call.Date, Subject(call),
             call.Description.Length > 0 ? call.Description : null, call.Resolution.Length > 0 ? call.Resolution : null,
             issues, call.Important, call.Amendment, call.Paragraph,
             new SeatLists(lists[BallotChoice.Yes], lists[BallotChoice.No], lists[BallotChoice.Abstain], absent), at);
+        var vote = Vote.Fold(null, e);
+        vote.Version = 1;
+        return new Built(e, vote, VotingRecords.RowOf(vote), rejected, beforeAdmission, former);
     }
 
     /// <summary>How the record names the question: the dataset's short title, else the start of its description, and its resolution code.</summary>
@@ -142,17 +152,17 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         return call.Resolution.Length > 0 ? $"{what} ({call.Resolution})" : what;
     }
 
-    private async Task WriteAsync(string schema, List<(Vote Vote, RollCallImported Event)> votes,
-        HashSet<Guid> haveStream, HashSet<Guid> haveDocument, HashSet<Guid> haveRows, CancellationToken cancellation)
+    private async Task WriteAsync(string schema, List<Built> built, HashSet<Guid> haveStream, HashSet<Guid> haveDocument, HashSet<Guid> haveRows,
+        CancellationToken cancellation)
     {
         // Three independent writes, each in its own transaction, side by side: PostgreSQL works on them in parallel.
-        var streams = votes.Where(v => !haveStream.Contains(v.Vote.Id)).ToList();
-        var documents = votes.Where(v => !haveDocument.Contains(v.Vote.Id)).Select(v => v.Vote).ToList();
-        var records = votes.Where(v => !haveRows.Contains(v.Vote.Id)).Select(v => VotingRecords.RowOf(v.Vote)).ToList();
+        var streams = built.Where(b => !haveStream.Contains(b.Vote.Id)).ToList();
+        var documents = built.Where(b => !haveDocument.Contains(b.Vote.Id)).Select(b => b.Vote).ToList();
+        var records = built.Where(b => !haveRows.Contains(b.Vote.Id)).Select(b => b.Row).ToList();
         await Task.WhenAll(
             streams.Count == 0 ? Task.CompletedTask : store.BulkInsertEventStreamAsync(JasperFx.StorageConstants.DefaultTenantId,
-                streams.Select(v => new BulkEventStreamHeader { Id = v.Vote.Id, Version = 1, AggregateType = typeof(Vote) }).ToList(),
-                Events(streams.Select(v => v.Event)), streams.Count, cancellation),
+                streams.Select(b => new BulkEventStreamHeader { Id = b.Vote.Id, Version = 1, AggregateType = typeof(Vote) }).ToList(),
+                Events(streams.Select(b => b.Event)), streams.Count, cancellation),
             documents.Count == 0 ? Task.CompletedTask : store.BulkInsertAsync(documents, BulkInsertMode.InsertsOnly, documents.Count, cancellation),
             records.Count == 0 ? Task.CompletedTask : CopyRowsAsync(schema, records, cancellation));
     }
@@ -239,12 +249,44 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
     }
 
     /// <summary>Reads votes.csv (870,109 rows): rcid, "country", "code", "vote". Every row is either taken or reported.
-    /// The file is read whole and cut into spans; the few hundred distinct names, codes and votes are kept once each,
-    /// so that the rows cost no strings of their own.</summary>
+    /// The file is read whole and cut at line ends into as many parts as there are processors, parsed side by side into
+    /// spans; the few hundred distinct names, codes and votes are kept once each, so that rows cost no strings of their own.</summary>
     private static Dictionary<int, List<Row>> ReadVotes(string path, Dictionary<int, RollCall> calls, Action<string, int, string> reject)
     {
         var text = File.ReadAllText(path, Encoding.UTF8);
+        var headerEnd = text.IndexOf('\n') is var h and >= 0 ? h : text.Length;
+        if (text.AsSpan(0, headerEnd).TrimEnd('\r').ToString().Replace("\"", "") != "rcid,country,country_code,vote")
+            throw new InvalidDataException($"votes.csv does not start with the header rcid,country,country_code,vote: '{text[..Math.Min(headerEnd, 80)]}'");
+        var parts = Math.Max(1, Environment.ProcessorCount * 2);
+        var starts = new List<int> { Math.Min(headerEnd + 1, text.Length) };
+        for (var i = 1; i < parts; i++)
+        {
+            var at = text.IndexOf('\n', Math.Max(starts[^1], (int)((long)text.Length * i / parts)));
+            if (at < 0) break;
+            starts.Add(at + 1);
+        }
+        starts.Add(text.Length);
+        var firstLines = new int[starts.Count - 1];
+        firstLines[0] = 2;
+        for (var i = 1; i < firstLines.Length; i++) firstLines[i] = firstLines[i - 1] + text.AsSpan(starts[i - 1], starts[i] - starts[i - 1]).Count('\n');
+        var results = new (Dictionary<int, List<Row>> Rows, List<(int Line, string Reason)> Rejected)[firstLines.Length];
+        Parallel.For(0, firstLines.Length, i => results[i] = ReadPart(text, starts[i], starts[i + 1], firstLines[i], calls));
+
         var byRollCall = new Dictionary<int, List<Row>>();
+        foreach (var (part, rejected) in results)
+        {
+            foreach (var (line, reason) in rejected) reject("votes.csv", line, reason);
+            foreach (var (rcid, list) in part)
+                if (byRollCall.TryGetValue(rcid, out var earlier)) earlier.AddRange(list);
+                else byRollCall[rcid] = list;
+        }
+        return byRollCall;
+    }
+
+    private static (Dictionary<int, List<Row>>, List<(int, string)>) ReadPart(string text, int start, int end, int firstLine, Dictionary<int, RollCall> calls)
+    {
+        var byRollCall = new Dictionary<int, List<Row>>();
+        var rejected = new List<(int, string)>();
         var strings = new HashSet<string>(StringComparer.Ordinal);
         var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
         string Intern(ReadOnlySpan<char> value)
@@ -255,32 +297,25 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
             return copy;
         }
         var fields = new List<string>(4);
-        var position = 0;
-        var line = 0;
-        while (position < text.Length)
+        var line = firstLine - 1;
+        for (var position = start; position < end;)
         {
-            var end = text.IndexOf('\n', position);
-            if (end < 0) end = text.Length;
-            var current = text.AsSpan(position, end - position).TrimEnd('\r');
-            position = end + 1;
+            var newline = text.IndexOf('\n', position, end - position);
+            var stop = newline < 0 ? end : newline;
+            var current = text.AsSpan(position, stop - position).TrimEnd('\r');
+            position = stop + 1;
             line++;
-            if (line == 1)
-            {
-                if (current.ToString().Replace("\"", "") != "rcid,country,country_code,vote")
-                    throw new InvalidDataException($"votes.csv does not start with the header rcid,country,country_code,vote: '{current}'");
-                continue;
-            }
             if (current.IsEmpty) continue;
-            if (!Split(current, fields, Intern) || fields.Count != 4) { reject("votes.csv", line, $"expected 4 fields: {current}"); continue; }
-            if (!int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rcid)) { reject("votes.csv", line, $"rcid '{fields[0]}' is not a number"); continue; }
-            if (!calls.ContainsKey(rcid)) { reject("votes.csv", line, $"rcid {rcid} is not in roll_calls.csv"); continue; }
+            if (!Split(current, fields, Intern) || fields.Count != 4) { rejected.Add((line, $"expected 4 fields: {current}")); continue; }
+            if (!int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rcid)) { rejected.Add((line, $"rcid '{fields[0]}' is not a number")); continue; }
+            if (!calls.ContainsKey(rcid)) { rejected.Add((line, $"rcid {rcid} is not in roll_calls.csv")); continue; }
             BallotChoice? choice = fields[3] switch { "yes" => BallotChoice.Yes, "no" => BallotChoice.No, "abstain" => BallotChoice.Abstain, _ => null };
-            if (choice is null) { reject("votes.csv", line, $"vote '{fields[3]}' is not yes, no or abstain"); continue; }
-            if (fields[1].Length == 0) { reject("votes.csv", line, "no country"); continue; }
+            if (choice is null) { rejected.Add((line, $"vote '{fields[3]}' is not yes, no or abstain")); continue; }
+            if (fields[1].Length == 0) { rejected.Add((line, "no country")); continue; }
             var list = byRollCall.TryGetValue(rcid, out var l) ? l : byRollCall[rcid] = new List<Row>(180);
             list.Add(new Row(fields[2], fields[1], choice.Value, line));
         }
-        return byRollCall;
+        return (byRollCall, rejected);
     }
 
     /// <summary>One CSV line into fields (quoted fields may hold commas and doubled quotes); false if a quote is left open.</summary>
