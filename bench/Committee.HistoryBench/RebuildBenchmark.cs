@@ -47,7 +47,7 @@ public static class RebuildBenchmark
             builder.ConfigureServices(services => services.RunWolverineInSoloMode());
         });
         // The feed would project the appended events live and compete with the measurement: the rebuild does that work.
-        await host.Services.GetRequiredService<EventFeed>().StopAsync(CancellationToken.None);
+        await host.Services.GetRequiredService<ReadModelsFeed>().StopAsync(CancellationToken.None);
         var store = host.Services.GetRequiredService<IDocumentStore>();
 
         if (!existing && votes > 0)

@@ -16,11 +16,12 @@ public static class Report
         $"from send p50 {F(r.FromSend.P50)} p99 {F(r.FromSend.P99)} ms; {F(r.CommandsPerSecond)} commands/s; " +
         $"{F(r.DeliveredPerSecond, "0")} msg/s; first watcher from response p50 {F(r.FirstReceiptFromResponse.P50)} " +
         $"p99 {F(r.FirstReceiptFromResponse.P99)} ms; spread p50 {F(r.Spread.P50)} p99 {F(r.Spread.P99)} ms; " +
+        $"p50 first quarter {F(r.FirstQuarterP50)} → last quarter {F(r.LastQuarterP50)} ms; " +
         $"missing {r.Missing}, duplicates {r.Duplicates}, out of order {r.OutOfOrder}, unexpected {r.Unexpected}, disconnects {r.Disconnects}" +
         (r.Drained ? "" : $"; NOT DRAINED after {F(r.DrainSeconds)} s") +
         (r.Cpu is { } c ? $"; cores used: machine {F(c.Machine, "0.00")}, server {F(c.Server ?? double.NaN, "0.00")}, watchers {F(c.Bench, "0.00")}" : "") +
         (r.Cpu?.Database is { } db ? $", PostgreSQL {F(db, "0.00")}, rest {F(r.Cpu.Rest ?? double.NaN, "0.00")}" : "") +
-        $"; background before: {F(r.Background.Machine, "0.00")} cores";
+        $"; background before: {F(r.Background.Machine, "0.00")} cores (server idle {F(r.Background.Server ?? double.NaN, "0.00")})";
 
     public static string Markdown(LiveBenchOptions o, DateTimeOffset started, IReadOnlyList<ScenarioResult> results, IReadOnlyList<ConnectResult> connections)
     {
@@ -59,16 +60,18 @@ public static class Report
 
         s.AppendLine("Where the time goes, per event (ms): the first watcher to receive it (≈ the server's path from commit to the first " +
                      "socket), the last one, and the spread between them (≈ fan-out to every connection and the watchers' own " +
-                     "scheduling); messages delivered per second; CPU cores used during the measured phase (PostgreSQL = the backends " +
+                     "scheduling); the median latency in the first and the last quarter of the run (a growing backlog shows as a rise); " +
+                     "messages delivered per second; CPU cores used during the measured phase (PostgreSQL = the backends " +
                      "of the bench's database; rest = anything else on the machine, such as other people's builds); cores busy in " +
                      "the second before the scenario, with server and watchers idle:");
         s.AppendLine();
-        s.AppendLine("| watchers | pace | first receipt from response p50 / p99 | last receipt from response p50 / p99 | spread first→last p50 / p99 | messages/s | cores: machine / server / watchers / PostgreSQL / rest | background before |");
-        s.AppendLine("|---:|---|---|---|---|---:|---|---:|");
+        s.AppendLine("| watchers | pace | first receipt from response p50 / p99 | last receipt from response p50 / p99 | spread first→last p50 / p99 | p50, first → last quarter of the run | messages/s | cores: machine / server / watchers / PostgreSQL / rest | background before (server idle) |");
+        s.AppendLine("|---:|---|---|---|---|---|---:|---|---|");
         foreach (var r in results)
             s.AppendLine($"| {r.Watchers} | {Pace(r)} | {F(r.FirstReceiptFromResponse.P50)} / {F(r.FirstReceiptFromResponse.P99)} | " +
                          $"{F(r.LastReceiptFromResponse.P50)} / {F(r.LastReceiptFromResponse.P99)} | {F(r.Spread.P50)} / {F(r.Spread.P99)} | " +
-                         $"{F(r.DeliveredPerSecond, "0")} | {Cores(r.Cpu)} | {F(r.Background.Machine, "0.00")} |");
+                         $"{F(r.FirstQuarterP50)} → {F(r.LastQuarterP50)} | {F(r.DeliveredPerSecond, "0")} | {Cores(r.Cpu)} | " +
+                         $"{F(r.Background.Machine, "0.00")} ({F(r.Background.Server ?? double.NaN, "0.00")}) |");
         s.AppendLine();
 
         s.AppendLine("Integrity, per watcher (must all be 0): events missing, received twice, or received after an event with a higher " +

@@ -8,7 +8,7 @@ public sealed record ScenarioResult(
     double CommandsPerSecond, Distribution CommandRoundTrip,
     Distribution FromResponse, Distribution FromSend, long Pairs, long PushedBeforeResponse,
     Distribution FirstReceipt, Distribution FirstReceiptFromResponse, Distribution LastReceiptFromResponse, Distribution Spread,
-    double DeliveredPerSecond, long Delivered,
+    double DeliveredPerSecond, long Delivered, double FirstQuarterP50, double LastQuarterP50,
     int Missing, int WatchersMissing, int Duplicates, int OutOfOrder, int Unexpected,
     int Disconnects, bool Drained, double DrainSeconds, CpuUse? Cpu, CpuUse Background);
 
@@ -113,6 +113,7 @@ public static class Scenario
 
         var fromResponse = new List<double>(watcherCount * measured.Count);
         var fromSend = new List<double>(watcherCount * measured.Count);
+        var byEvent = new Dictionary<long, List<double>>();
         var firstAt = new Dictionary<long, long>();
         var lastAt = new Dictionary<long, long>();
         int missing = 0, watchersMissing = 0, duplicates = 0, outOfOrder = 0, unexpected = 0;
@@ -140,6 +141,8 @@ public static class Scenario
                 delivered++;
                 var latency = Ms(action.AnsweredAt, r.At);
                 fromResponse.Add(latency);
+                if (!byEvent.TryGetValue(r.Version, out var perEvent)) byEvent[r.Version] = perEvent = [];
+                perEvent.Add(latency);
                 fromSend.Add(Ms(action.SentAt, r.At));
                 if (latency < 0) pushedBeforeResponse++;
                 firstAt[r.Version] = firstAt.TryGetValue(r.Version, out var f) ? Math.Min(f, r.At) : r.At;
@@ -150,6 +153,14 @@ public static class Scenario
             missing += absent;
             if (absent > 0) watchersMissing++;
         }
+
+        // Does the push keep up? The median latency of the first and of the last quarter of the measured events: a
+        // backlog that grows shows as a last quarter far above the first.
+        var quarter = Math.Max(1, measured.Count / 4);
+        double QuarterP50(IEnumerable<Recorded> actions) =>
+            Distribution.Of(actions.SelectMany(a => byEvent.GetValueOrDefault(a.Version) ?? [])).P50;
+        var firstQuarter = QuarterP50(measured.Take(quarter));
+        var lastQuarter = QuarterP50(measured.Skip(measured.Count - quarter));
 
         var firstSend = measured[0].SentAt;
         var commandSeconds = Ms(firstSend, measured[^1].AnsweredAt) / 1000;
@@ -163,7 +174,7 @@ public static class Scenario
             Distribution.Of(measured.Where(a => firstAt.ContainsKey(a.Version)).Select(a => Ms(a.AnsweredAt, firstAt[a.Version]))),
             Distribution.Of(measured.Where(a => lastAt.ContainsKey(a.Version)).Select(a => Ms(a.AnsweredAt, lastAt[a.Version]))),
             Distribution.Of(measured.Where(a => firstAt.ContainsKey(a.Version)).Select(a => Ms(firstAt[a.Version], lastAt[a.Version]))),
-            delivered / deliverySeconds, delivered,
+            delivered / deliverySeconds, delivered, firstQuarter, lastQuarter,
             missing, watchersMissing, duplicates, outOfOrder, unexpected, disconnects, drained, drainSeconds, cpu, background);
     }
 

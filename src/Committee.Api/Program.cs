@@ -6,6 +6,7 @@ using Committee.Live;
 using Committee.History;
 using Committee.Sponsorship;
 using Committee.Infrastructure;
+using Committee.Voting;
 using JasperFx;
 using Wolverine;
 using Wolverine.Http;
@@ -21,6 +22,7 @@ builder.Services
     .AddLive(builder.Configuration)
     .AddImports()
     .AddHistory()
+    .AddVoting()
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
     .AddWolverineHttp();

@@ -21,7 +21,7 @@ public static class CorrectDraftEndpoint
 
     public static IReadOnlyList<object> Decide(Draft draft, CorrectDraft command, FloorContext context)
     {
-        DraftRules.ActionNotYetTaken(draft, "correct the draft");
+        DraftRules.VotingNotBegun(draft, "correct the draft");
         var expected = Symbols.NextCorrection(draft);
         if (command.Symbol?.Trim() != expected)
             throw Refusal.Unprocessable("symbol", $"the next corrigendum to {draft.Symbol} is {expected}, not {command.Symbol}");

@@ -1,10 +1,13 @@
 using System.Text.Json.Serialization;
 using Committee.Infrastructure;
 using Committee.Sponsorship;
+using Committee.Voting;
 
 namespace Committee.Drafts;
 
-public enum DraftStatus { Submitted, Introduced, Deferred, Withdrawn, Adopted }
+/// <summary>Voting: a question on the draft has been put to the vote and its consideration is not over (rule 128).
+/// NoAction: a motion to adjourn the debate on it (a "no-action motion") was adopted.</summary>
+public enum DraftStatus { Submitted, Introduced, Deferred, Voting, Withdrawn, Adopted, Rejected, NoAction }
 
 public enum SponsorLayer { Original, Additional }
 
@@ -33,6 +36,18 @@ public sealed record OralRevision(string Delegation, string Symbol, IReadOnlyLis
 public sealed record Deferral(int Meeting, DateOnly? DeferredTo, DateTimeOffset At);
 
 public sealed record ActionTaken(string Decision, int? Meeting, DateTimeOffset At);
+
+/// <summary>The vote now open on the draft: until it closes, nothing else happens on the floor (rule 128).</summary>
+public sealed record VoteInProgress(Guid VoteId, string Question, DateTimeOffset At);
+
+/// <summary>A question on the draft decided: by a vote (VoteId) or without one; Record is the sentence of the report.</summary>
+public sealed record Decision(string Question, Outcome Outcome, Guid? VoteId, string Record, int Meeting, DateTimeOffset At);
+
+public sealed record Motion(MotionKind Kind, string MovedBy, string Iso3, int Meeting, DateTimeOffset At, Outcome? Outcome = null);
+
+/// <summary>A request to vote a paragraph separately; a division motion is voted first when another delegation objects.</summary>
+public sealed record DivisionRequest(string Paragraph, string RequestedBy, string? ObjectedBy, int Meeting, DateTimeOffset At,
+    Outcome? MotionOutcome = null, Outcome? PartOutcome = null);
 
 /// <summary>A draft as it stands: the aggregate its commands are decided on, and the read model the API returns.</summary>
 public sealed class Draft : IStreamAggregate<Draft>
@@ -65,6 +80,16 @@ public sealed class Draft : IStreamAggregate<Draft>
     public List<Deferral> Deferrals { get; set; } = [];
     public ActionTaken? Action { get; set; }
     public List<DraftNote> Notes { get; set; } = [];
+    /// <summary>An amendment's changes to the draft it concerns, applied if it is adopted (rule 130).</summary>
+    public List<ParagraphChange> Changes { get; set; } = [];
+    public VoteInProgress? OpenVote { get; set; }
+    public List<Motion> Motions { get; set; } = [];
+    public List<DivisionRequest> DivisionRequests { get; set; } = [];
+    /// <summary>The Chair's order of the amendments, by symbol, furthest removed in substance first.</summary>
+    public List<string> AmendmentOrder { get; set; } = [];
+    public List<Decision> Decisions { get; set; } = [];
+    /// <summary>An amendment to it was adopted: the text now voted is "as amended".</summary>
+    public bool Amended { get; set; }
 
     /// <summary>Adopted or withdrawn: the text, and the sponsor list, are closed.</summary>
     [JsonIgnore] public bool ActionTaken => Action is not null;
@@ -100,6 +125,7 @@ public sealed class Draft : IStreamAggregate<Draft>
                 draft.Operative = [.. e.Operative];
                 draft.Sponsors = e.Sponsors.Select(s => Printed(s, e.Symbol, e.Date)).ToList();
                 draft.PrintedLists = [new PrintedList(e.Symbol, e.Date, e.Sponsors, e.At)];
+                draft.Changes = [.. e.Changes ?? []];
                 break;
             case DraftRevised e:
                 draft.Symbol = e.Symbol;
@@ -161,10 +187,85 @@ public sealed class Draft : IStreamAggregate<Draft>
                 break;
             case AdoptedWithoutVote e:
                 draft.Status = DraftStatus.Adopted;
-                draft.Action = new ActionTaken(e.AsOrallyRevised ? "adopted without a vote, as orally revised" : "adopted without a vote", e.Meeting, e.At);
+                var qualified = e.AsAmended ? ", as amended" : e.AsOrallyRevised ? ", as orally revised" : "";
+                draft.Action = new ActionTaken($"adopted without a vote{qualified}", e.Meeting, e.At);
+                draft.Decisions.Add(new Decision(VotingOrder.ProposalKey, Outcome.Adopted, null, $"{Records.Subject(draft)}{qualified} was adopted without a vote.", e.Meeting, e.At));
+                break;
+            case QuestionPutToTheVote e:
+                draft.Status = DraftStatus.Voting;
+                draft.OpenVote = new VoteInProgress(e.VoteId, e.Question.Key, e.At);
+                break;
+            case QuestionDecided e:
+                draft.OpenVote = null;
+                draft.Decisions.Add(new Decision(e.Question.Key, e.Outcome, e.VoteId, e.Record, e.Meeting, e.At));
+                draft.Settle(e.Question, e.Outcome);
+                break;
+            case AmendmentAdopted e:
+                foreach (var change in e.Changes) Paragraphs.Apply(draft, change);
+                draft.Amended = true;
+                break;
+            case AmendmentDecided e:
+                draft.Status = e.Outcome == Outcome.Adopted ? DraftStatus.Adopted : DraftStatus.Rejected;
+                draft.Action = new ActionTaken(Records.Verdict(e.Record), e.Meeting, e.At);
+                break;
+            case DraftAdoptedByVote e:
+                draft.Close(DraftStatus.Adopted, e.VoteId, Outcome.Adopted, e.Record, e.Meeting, e.At);
+                break;
+            case DraftRejected e:
+                draft.Close(DraftStatus.Rejected, e.VoteId, Outcome.Rejected, e.Record, e.Meeting, e.At);
+                break;
+            case NoActionTaken e:
+                draft.OpenVote = null;
+                draft.Status = DraftStatus.NoAction;
+                draft.Action = new ActionTaken("set aside without a decision: a motion to adjourn the debate on it (no-action motion) was adopted", e.Meeting, e.At);
+                break;
+            case MotionMoved e:
+                draft.Motions.Add(new Motion(e.Motion, e.MovedBy.Delegation, e.MovedBy.Iso3, e.Meeting, e.At));
+                break;
+            case DivisionRequested e:
+                draft.DivisionRequests.Add(new DivisionRequest(e.Paragraph.ToUpperInvariant(), e.RequestedBy.Delegation, e.ObjectedBy?.Delegation, e.Meeting, e.At));
+                break;
+            case AmendmentsOrdered e:
+                draft.AmendmentOrder = [.. e.FurthestFirst];
                 break;
         }
         return draft;
+    }
+
+    private void Close(DraftStatus status, Guid? voteId, Outcome outcome, string record, int meeting, DateTimeOffset at)
+    {
+        OpenVote = null;
+        Status = status;
+        Action = new ActionTaken(Records.Verdict(record), meeting, at);
+        Decisions.Add(new Decision(VotingOrder.ProposalKey, outcome, voteId, record, meeting, at));
+    }
+
+    /// <summary>What a decided question leaves pending: the motion or division settled; a paragraph not retained is
+    /// deleted, and the separate votes still to come on later paragraphs of that part are renumbered with it.</summary>
+    private void Settle(VoteQuestion question, Outcome outcome)
+    {
+        switch (question.Kind)
+        {
+            case QuestionKind.Motion:
+                var motion = Motions.FindIndex(m => m.Kind == question.Motion && m.Outcome is null);
+                if (motion >= 0) Motions[motion] = Motions[motion] with { Outcome = outcome };
+                break;
+            case QuestionKind.DivisionMotion:
+                var division = DivisionRequests.FindIndex(d => d.Paragraph == question.Paragraph && d.MotionOutcome is null && d.PartOutcome is null);
+                if (division >= 0) DivisionRequests[division] = DivisionRequests[division] with { MotionOutcome = outcome };
+                break;
+            case QuestionKind.Part:
+                var part = DivisionRequests.FindIndex(d => d.Paragraph == question.Paragraph && d.PartOutcome is null);
+                if (part >= 0) DivisionRequests[part] = DivisionRequests[part] with { PartOutcome = outcome };
+                if (outcome == Outcome.Rejected && question.Paragraph is { } deleted)
+                {
+                    Paragraphs.Apply(this, new ParagraphChange(deleted, ParagraphChangeKind.Deleted, null));
+                    for (var i = 0; i < DivisionRequests.Count; i++)
+                        if (DivisionRequests[i].PartOutcome is null && Paragraphs.After(DivisionRequests[i].Paragraph, deleted) is { } renumbered)
+                            DivisionRequests[i] = DivisionRequests[i] with { Paragraph = renumbered };
+                }
+                break;
+        }
     }
 
     private static SponsorEntry Printed(Sponsor sponsor, string symbol, DateOnly date) =>

@@ -7,11 +7,25 @@ namespace Committee.Drafts;
 public static class DraftRules
 {
     /// <summary>Once the Committee has acted (adopted, or the sponsors withdrew it), the draft is closed.</summary>
+    /// <summary>While a vote on it is open, nothing else happens on the draft (rule 128: once voting has begun, only
+    /// points of order on the conduct of the vote).</summary>
     public static void ActionNotYetTaken(Draft draft, string attempted)
     {
         if (draft.Action is { } action)
             throw Refusal.Conflict("id",
                 $"cannot {attempted}: {draft.Symbol} was {action.Decision}{(action.Meeting is { } m ? $" at meeting {m}" : "")}");
+        if (draft.OpenVote is { } vote)
+            throw Refusal.Conflict("id",
+                $"cannot {attempted}: a vote on {draft.Symbol} is in progress (vote {vote.VoteId}); once voting has begun only points of order on its conduct are allowed (rule 128)");
+    }
+
+    /// <summary>The text is settled and the sponsors can no longer withdraw it once voting on it has begun (rule 122);
+    /// from then on it changes only through amendments and separate votes.</summary>
+    public static void VotingNotBegun(Draft draft, string attempted)
+    {
+        ActionNotYetTaken(draft, attempted);
+        if (draft.Status == DraftStatus.Voting)
+            throw Refusal.Conflict("id", $"cannot {attempted}: voting on {draft.Symbol} has begun (rules 122 and 128)");
     }
 
     /// <summary>A floor action happens at a meeting: one must be in progress in the draft's session.</summary>

@@ -26,7 +26,8 @@ public sealed record Concerned(Guid DraftId, string Symbol);
 public sealed record DraftSubmitted(
     Guid DraftId, string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
     IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At,
-    DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null, bool TextKnown = true) : IDraftEvent, IConcernsDelegations
+    DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null, bool TextKnown = true,
+    IReadOnlyList<ParagraphChange>? Changes = null) : IDraftEvent, IConcernsDelegations
 {
     IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
 }
@@ -71,4 +72,4 @@ public sealed record ActionDeferred(Guid DraftId, int Meeting, DateOnly? Deferre
 /// <summary>Withdrawn by its sponsors before voting began (rule 122).</summary>
 public sealed record DraftWithdrawn(Guid DraftId, int? Meeting, DateTimeOffset At) : IDraftEvent;
 
-public sealed record AdoptedWithoutVote(Guid DraftId, int Meeting, bool AsOrallyRevised, DateTimeOffset At) : IDraftEvent;
+public sealed record AdoptedWithoutVote(Guid DraftId, int Meeting, bool AsOrallyRevised, DateTimeOffset At, bool AsAmended = false) : IDraftEvent;

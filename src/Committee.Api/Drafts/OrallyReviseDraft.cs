@@ -19,7 +19,7 @@ public static class OrallyReviseDraftEndpoint
 
     public static IReadOnlyList<object> Decide(Draft draft, OrallyReviseDraft command, FloorContext context, MemberStates states)
     {
-        DraftRules.ActionNotYetTaken(draft, "revise the draft orally");
+        DraftRules.VotingNotBegun(draft, "revise the draft orally");
         var meeting = DraftRules.AtMeeting(context, draft, "revise the draft orally");
         var by = Sponsors.Resolve(new SponsorRequest(command.Delegation), SponsoredText.Of(draft), states, "delegation");
         DraftRules.CurrentSponsor(draft, by.Iso3, by.Delegation, "delegation");

@@ -37,5 +37,37 @@ public static partial class Paragraphs
         }
     }
 
+    /// <summary>The reference a paragraph takes when an earlier one of the same part is deleted (OP4 after OP2 is
+    /// deleted becomes OP3), or null when the deletion does not move it.</summary>
+    public static string? After(string reference, string deleted)
+    {
+        var (a, b) = (Reference().Match(reference.Trim()), Reference().Match(deleted.Trim()));
+        if (!a.Success || !b.Success || !a.Groups[1].Value.Equals(b.Groups[1].Value, StringComparison.OrdinalIgnoreCase)) return null;
+        var number = int.Parse(a.Groups[2].Value);
+        return number > int.Parse(b.Groups[2].Value) ? $"{a.Groups[1].Value.ToUpperInvariant()}{number - 1}" : null;
+    }
+
+    /// <summary>"OP3" as the record reads it: "operative paragraph 3"; "PP2": "preambular paragraph 2".</summary>
+    public static string Describe(string reference)
+    {
+        var match = Reference().Match(reference.Trim());
+        if (!match.Success) return reference;
+        return $"{(match.Groups[1].Value.Equals("PP", StringComparison.OrdinalIgnoreCase) ? "preambular" : "operative")} paragraph {int.Parse(match.Groups[2].Value)}";
+    }
+
+    /// <summary>"op3" and "OP 3" are both OP3; null when it is no paragraph reference.</summary>
+    public static string? Normalize(string reference)
+    {
+        var match = Reference().Match(reference.Trim());
+        return match.Success ? $"{match.Groups[1].Value.ToUpperInvariant()}{int.Parse(match.Groups[2].Value)}" : null;
+    }
+
+    /// <summary>Document order: preambular paragraphs before operative ones, then by number.</summary>
+    public static (int Part, int Number) Position(string reference)
+    {
+        var match = Reference().Match(reference.Trim());
+        return match.Success ? (match.Groups[1].Value.Equals("PP", StringComparison.OrdinalIgnoreCase) ? 0 : 1, int.Parse(match.Groups[2].Value)) : (2, 0);
+    }
+
     [GeneratedRegex(@"^(PP|OP)\s*(\d{1,3})$", RegexOptions.IgnoreCase)] private static partial Regex Reference();
 }

@@ -23,7 +23,7 @@ public static class ReviseDraftEndpoint
 
     public static IReadOnlyList<object> Decide(Draft draft, ReviseDraft command, FloorContext context, MemberStates states)
     {
-        DraftRules.ActionNotYetTaken(draft, "revise the draft");
+        DraftRules.VotingNotBegun(draft, "revise the draft");
         var expected = Symbols.NextRevision(draft);
         if (command.Symbol?.Trim() != expected)
             throw Refusal.Unprocessable("symbol", $"the next revision of {draft.Symbols[0]} is {expected}, not {command.Symbol}");

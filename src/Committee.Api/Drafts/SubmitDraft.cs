@@ -9,11 +9,13 @@ using Wolverine.Http;
 namespace Committee.Drafts;
 
 /// <summary>A document to table. Kind defaults to a draft resolution; an amendment or a budget statement names the
-/// symbol of the draft it concerns. TextKnown = false records a document known from its metadata only (no paragraphs).</summary>
+/// symbol of the draft it concerns; an amendment gives its changes to that draft's text (made if it is adopted).
+/// TextKnown = false records a document known from its metadata only (no paragraphs).</summary>
 public sealed record SubmitDraft(
     string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
     IReadOnlyList<SponsorRequest> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative,
-    DraftKind Kind = DraftKind.DraftResolution, string? Concerns = null, bool TextKnown = true);
+    DraftKind Kind = DraftKind.DraftResolution, string? Concerns = null, bool TextKnown = true,
+    IReadOnlyList<ParagraphChange>? Changes = null);
 
 public static class SubmitDraftEndpoint
 {
@@ -24,14 +26,16 @@ public static class SubmitDraftEndpoint
     {
         var id = Guid.CreateVersion7();
         var concerned = command.Concerns is { Length: > 0 } symbol ? await query.LoadAsync<DraftSymbol>(symbol.Trim(), http.RequestAborted) : null;
+        var target = concerned is null ? null : await query.LoadAsync<Draft>(concerned.DraftId, http.RequestAborted);
         return await commands.Execute<Draft>(http, id, null, command,
-            (_, context) => Decide(id, command, context, states, concerned),
+            (_, context) => Decide(id, command, context, states, concerned, target),
             session: command.Session, mustExist: false, keyRequired: false,
             location: draft => $"/api/drafts/{draft.Id}",
             onConflict: () => Refusal.Conflict("symbol", $"a draft with the symbol {command.Symbol} already exists"));
     }
 
-    public static IReadOnlyList<object> Decide(Guid draftId, SubmitDraft command, FloorContext context, MemberStates states, DraftSymbol? concerned = null)
+    public static IReadOnlyList<object> Decide(
+        Guid draftId, SubmitDraft command, FloorContext context, MemberStates states, DraftSymbol? concerned = null, Draft? target = null)
     {
         var symbol = DraftRules.Required(command.Symbol, "symbol");
         if (command.Session is < 1 or > 999) throw Refusal.Invalid("session", "session must be a session number such as 64");
@@ -49,9 +53,25 @@ public static class SubmitDraftEndpoint
             throw Refusal.Invalid("concerns", "only an amendment or a budget statement concerns another draft");
         if (needsTarget && concerned is null)
             throw Refusal.Unprocessable("concerns", $"there is no draft {command.Concerns}");
+        var changes = AmendmentChanges(command, target);
         var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(command.Session, command.Date, title, preamble, operative), states, "sponsors");
         return [new DraftSubmitted(draftId, symbol, title, command.Session, agendaItem, agendaItemTitle, command.Date,
             sponsors, preamble, operative, context.At,
-            command.Kind, concerned is null ? null : new Concerned(concerned.DraftId, concerned.Id), command.TextKnown)];
+            command.Kind, concerned is null ? null : new Concerned(concerned.DraftId, concerned.Id), command.TextKnown, changes)];
+    }
+
+    /// <summary>An amendment's changes must apply, in order, to the text it amends as that text now stands.</summary>
+    private static IReadOnlyList<ParagraphChange>? AmendmentChanges(SubmitDraft command, Draft? target)
+    {
+        if (command.Changes is not { Count: > 0 } changes) return null;
+        if (command.Kind != DraftKind.Amendment || target is null)
+            throw Refusal.Invalid("changes", "only an amendment carries changes to the draft it concerns");
+        var text = new Draft { Preamble = [.. target.Preamble], Operative = [.. target.Operative] };
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (Paragraphs.Problem(text, changes[i]) is { } problem) throw Refusal.Unprocessable($"changes[{i}]", $"{problem} ({target.Symbol})");
+            Paragraphs.Apply(text, changes[i]);
+        }
+        return changes.Select(c => c with { Paragraph = Paragraphs.Normalize(c.Paragraph)! }).ToList();
     }
 }

@@ -17,7 +17,7 @@ public static class WithdrawDraftEndpoint
 
     public static IReadOnlyList<object> Decide(Draft draft, FloorContext context)
     {
-        DraftRules.ActionNotYetTaken(draft, "withdraw the draft");
+        DraftRules.VotingNotBegun(draft, "withdraw the draft");
         return [new DraftWithdrawn(draft.Id, context.MeetingInProgress, context.At)];
     }
 }

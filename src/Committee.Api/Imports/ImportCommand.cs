@@ -1,11 +1,14 @@
+using Committee.Delegations;
 using Committee.History;
+using Committee.Voting.Unvotes;
+using Marten;
 using JasperFx.CommandLine;
 
 namespace Committee.Imports;
 
 public sealed class ImportInput
 {
-    [Description("What the file holds: undl (the UN Digital Library's records of a session's L documents), document (a UN draft's text)")]
+    [Description("What the file holds: undl (the UN Digital Library's records of a session's L documents), document (a UN draft's text), unvotes (the folder of the unvotes roll calls)")]
     public string Source { get; set; } = "";
 
     [Description("The file to import")]
@@ -16,13 +19,18 @@ public sealed class ImportInput
 
     [Description("document: only read it and print what was read; store nothing")]
     public bool PreviewFlag { get; set; }
+
+    [Description("unvotes: only the roll calls of this General Assembly session")]
+    [FlagAlias("session")]
+    public int? SessionFlag { get; set; }
 }
 
-[Description("Imports into the event store: import undl PATH | import document FILE [--symbol S] [--preview]. Progress goes to stderr, the report to stdout.", Name = "import")]
+[Description("Imports into the event store: import undl PATH | import document FILE [--symbol S] [--preview] | import unvotes FOLDER [--session N]. Progress goes to stderr, the report to stdout.", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     public const string Undl = "undl";
     public const string Document = "document";
+    public const string Unvotes = "unvotes";
 
     public ImportCommand()
     {
@@ -34,6 +42,10 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
     [InjectService] public DocumentImport DocumentImport { get; set; } = null!;
 
     [InjectService] public IServiceProvider Services { get; set; } = null!;
+
+    [InjectService] public IDocumentStore Store { get; set; } = null!;
+
+    [InjectService] public MemberStates States { get; set; } = null!;
 
     public override async Task<bool> Execute(ImportInput input)
     {
@@ -53,9 +65,27 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
                 return report.NotImported.Count == 0;
             case Document:
                 return await DocumentImportFromFile.Run(DocumentImport, Services, input.Path, input.SymbolFlag, input.PreviewFlag);
+            case Unvotes:
+                return await ImportUnvotes(input.Path, input.SessionFlag);
             default:
-                await Console.Error.WriteLineAsync($"usage: import {Undl}|{Document} PATH ('{input.Source}' is not a source Committee reads)");
+                await Console.Error.WriteLineAsync($"usage: import {Undl}|{Document}|{Unvotes} PATH ('{input.Source}' is not a source Committee reads)");
                 return false;
         }
+    }
+
+    private async Task<bool> ImportUnvotes(string folder, int? session)
+    {
+        if (!File.Exists(System.IO.Path.Combine(folder, "votes.csv")))
+        {
+            await Console.Error.WriteLineAsync($"{folder} holds no votes.csv");
+            return false;
+        }
+        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var importer = new UnvotesImporter(Store, States, TimeProvider.System);
+        var report = await importer.ImportAsync(folder, session is null ? null : (_, s) => s == session, new Progress<ImportProgress>(p =>
+            Console.Error.Write($"\r[unvotes] {p.RollCallsDone:N0}/{p.RollCallsToImport:N0} roll calls, {p.BallotsDone:N0} ballots, {p.BallotsDone / Math.Max(p.Elapsed.TotalSeconds, 0.001):N0} ballots/s   ")));
+        await Console.Error.WriteLineAsync();
+        Console.WriteLine(UnvotesReport.Text(report));
+        return true;
     }
 }

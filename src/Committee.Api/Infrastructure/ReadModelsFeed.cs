@@ -1,5 +1,6 @@
 using Committee.Drafts;
 using Committee.Floor;
+using Committee.Voting;
 using System.Linq.Expressions;
 using JasperFx.Events;
 using Marten;
@@ -12,6 +13,9 @@ public sealed record DraftChanged(Guid DraftId);
 
 /// <summary>A session's stream moved: its read models follow.</summary>
 public sealed record SessionChanged(int Session);
+
+/// <summary>A vote's stream moved: its rows in the voting records follow.</summary>
+public sealed record VoteChanged(Guid VoteId);
 
 /// <summary>The durable feed of the read models, run by the leading node: resumes from its checkpoint after a restart.</summary>
 public sealed class ReadModelsFeed(IDocumentStore store, ReadModelDispatch dispatch, CommitSignal signal, Leadership leadership, ILogger<ReadModelsFeed> logger)
@@ -35,6 +39,9 @@ public sealed class ReadModelDispatch(IServiceScopeFactory scopes) : IEventFeedS
             {
                 IDraftEvent d => new DraftChanged(d.DraftId),
                 ISessionEvent s => new SessionChanged(s.Session),
+                // An import writes its roll calls' rows itself, in bulk, in the transaction of its events.
+                RollCallImported => null,
+                IVoteEvent v => new VoteChanged(v.VoteId),
                 _ => null,
             };
             if (message is null || message.Equals(previous)) continue;

@@ -9,6 +9,9 @@ using Npgsql;
 
 namespace Committee.Infrastructure;
 
+/// <summary>What a decision appends: to the command's own stream, and to companion streams by id.</summary>
+public sealed record Decided(IReadOnlyList<object> Events, IReadOnlyDictionary<Guid, IReadOnlyList<object>>? Companions = null);
+
 /// <summary>The one path every command takes: replay a known Idempotency-Key, load the stream, check the expected
 /// version, decide (a pure function), append, store the answer with the events in one transaction, wake the feed.</summary>
 /// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by itself.</remarks>
@@ -16,12 +19,26 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public async Task<IResult> Execute<T>(
+    public Task<IResult> Execute<T>(
         HttpContext http, Guid streamId, long? expectedVersion, object command,
         Func<T?, FloorContext, IReadOnlyList<object>> decide,
         int? session = null, bool mustExist = true, bool keyRequired = true,
         Func<T, string>? location = null, Func<Refusal>? onConflict = null)
+        where T : class, IStreamAggregate<T> =>
+        Execute<T, T>(http, streamId, expectedVersion, command, _ => [],
+            (aggregate, _, context) => new Decided(decide(aggregate, context)), session, mustExist, keyRequired, location, onConflict);
+
+    /// <summary>A command that also appends to other streams of one kind (a vote's draft and the amendment voted on),
+    /// in the same transaction: each is fetched for writing, so a concurrent change to any of them fails the whole
+    /// command. The companions' ids may depend on the main aggregate (a vote knows its draft).</summary>
+    public async Task<IResult> Execute<T, TCompanion>(
+        HttpContext http, Guid streamId, long? expectedVersion, object command,
+        Func<T?, IReadOnlyList<Guid>> companions,
+        Func<T?, IReadOnlyDictionary<Guid, TCompanion>, FloorContext, Decided> decide,
+        int? session = null, bool mustExist = true, bool keyRequired = true,
+        Func<T, string>? location = null, Func<Refusal>? onConflict = null)
         where T : class, IStreamAggregate<T>
+        where TCompanion : class, IStreamAggregate<TCompanion>
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
         if (key.Length == 0 && keyRequired)
@@ -29,26 +46,57 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         if (key.Length > 200)
             return Problems.For(Refusal.Invalid(IdempotencyHeader, "the Idempotency-Key is longer than 200 characters"));
         var fingerprint = Fingerprint(http, command);
+        // A command that names no expected version (a ballot, closing a vote) is decided again on the stream as another
+        // writer left it when that writer committed first, a few times; one that names a version is answered with 409.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (result, raced) = await Attempt(http, streamId, expectedVersion, command, companions, decide, session, mustExist, location, onConflict, key, fingerprint,
+                retryable: expectedVersion is null && attempt < MaxAttempts);
+            if (!raced) return result!;
+            await Task.Delay(Random.Shared.Next(1, 3 * attempt), http.RequestAborted);
+        }
+    }
+
+    private const int MaxAttempts = 8;
+
+    private async Task<(IResult? Result, bool Raced)> Attempt<T, TCompanion>(
+        HttpContext http, Guid streamId, long? expectedVersion, object command,
+        Func<T?, IReadOnlyList<Guid>> companions, Func<T?, IReadOnlyDictionary<Guid, TCompanion>, FloorContext, Decided> decide,
+        int? session, bool mustExist, Func<T, string>? location, Func<Refusal>? onConflict, string key, string fingerprint, bool retryable)
+        where T : class, IStreamAggregate<T>
+        where TCompanion : class, IStreamAggregate<TCompanion>
+    {
         await using var documents = store.LightweightSession();
         if (key.Length > 0 && await documents.LoadAsync<IdempotencyRecord>(key, http.RequestAborted) is { } prior)
-            return Replay(prior, fingerprint);
+            return (Replay(prior, fingerprint), false);
 
         var stream = await documents.Events.FetchForWriting<T>(streamId, http.RequestAborted);
         if (stream.Aggregate is null && mustExist)
-            return Problems.NotFound("id", $"there is no {T.Noun} {streamId}");
+            return (Problems.NotFound("id", $"there is no {T.Noun} {streamId}"), false);
         // A retry racing its twin: the twin may have committed after the key was looked up, so look again first.
         if (expectedVersion is { } expected && expected != stream.CurrentVersion)
-            return await AfterConflict<T>(key, fingerprint, streamId, expected, onConflict: null);
+            return (await AfterConflict<T>(key, fingerprint, streamId, expected, onConflict: null), false);
+
+        var others = new Dictionary<Guid, JasperFx.Events.IEventStream<TCompanion>>();
+        foreach (var id in companions(stream.Aggregate).Distinct())
+        {
+            var other = await documents.Events.FetchForWriting<TCompanion>(id, http.RequestAborted);
+            if (other.Aggregate is null) return (Problems.NotFound("id", $"there is no {TCompanion.Noun} {id}"), false);
+            others[id] = other;
+        }
 
         var sessionNumber = session ?? stream.Aggregate!.Session;
         var floor = await documents.LoadAsync<SessionFloor>(SessionFloor.StreamId(sessionNumber), http.RequestAborted);
-        var context = new FloorContext(clock.GetUtcNow(), Actor(http), floor?.Meeting?.Number);
+        var context = new FloorContext(clock.GetUtcNow(), Actor(http), floor?.Meeting?.Number, floor?.Meeting?.Date);
 
-        IReadOnlyList<object> events;
-        try { events = decide(stream.Aggregate, context); }
-        catch (Refusal refusal) { return Problems.For(refusal); }
+        Decided decided;
+        try { decided = decide(stream.Aggregate, others.ToDictionary(o => o.Key, o => o.Value.Aggregate!), context); }
+        catch (Refusal refusal) { return (Problems.For(refusal), false); }
 
-        var after = Append(documents, stream, events, context);
+        var after = Append(documents, stream, decided.Events, context);
+        foreach (var (id, companionEvents) in decided.Companions ?? new Dictionary<Guid, IReadOnlyList<object>>())
+            others[id].AppendMany(companionEvents);
+
         var status = stream.Aggregate is null ? StatusCodes.Status201Created : StatusCodes.Status200OK;
         var body = JsonSerializer.Serialize(after, Json.Options);
         var where = status == StatusCodes.Status201Created ? location?.Invoke(after) : null;
@@ -60,15 +108,18 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         {
             await documents.SaveChangesAsync(http.RequestAborted);
         }
+        catch (Exception e) when (retryable && IsRace(e))
+        {
+            return (null, true);
+        }
         catch (Exception e) when (IsConflict(e))
         {
-            return await AfterConflict<T>(key, fingerprint, streamId, expectedVersion, onConflict);
+            return (await AfterConflict<T>(key, fingerprint, streamId, expectedVersion, onConflict), false);
         }
 
         signal.Raise();
-        return Answer(status, body, where);
+        return (Answer(status, body, where), false);
     }
-
     /// <summary>The same path for a caller without a request (the importer): decide on the stream as it stands, in the
     /// caller's context (a record of the past carries its own date and no meeting), append and commit; answers the
     /// events appended (none: nothing written). A refusal is thrown.</summary>
@@ -98,6 +149,7 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         return after;
     }
 
+
     /// <summary>Another writer committed first: the same key replays its answer; otherwise the caller learns the current version.</summary>
     private async Task<IResult> AfterConflict<T>(string key, string fingerprint, Guid streamId, long? expectedVersion, Func<Refusal>? onConflict)
         where T : class, IStreamAggregate<T>
@@ -109,6 +161,14 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         var state = await query.Events.FetchStreamStateAsync(streamId);
         return Problems.StaleVersion(expectedVersion ?? 0, state?.Version ?? 0);
     }
+
+    /// <summary>Another command appended to one of the streams after this one read it.</summary>
+    private static bool IsRace(Exception e) => e switch
+    {
+        ConcurrencyException => true,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p => p.TableName == "mt_events" || p.TableName == "mt_streams",
+        _ => e.InnerException is not null && IsRace(e.InnerException),
+    };
 
     /// <summary>Another writer committed to the stream (or took the symbol) first.</summary>
     public static bool IsConflict(Exception e) => e switch

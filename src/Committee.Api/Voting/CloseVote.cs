@@ -1,0 +1,57 @@
+using Committee.Delegations;
+using Committee.Drafts;
+using Committee.Floor;
+using Committee.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace Committee.Voting;
+
+/// <summary>Closes the vote. A non-recorded vote gives the tally the Chair announces; a recorded vote counts its ballots.</summary>
+public sealed record CloseVote(Tally? Tally = null);
+
+public static class CloseVoteEndpoint
+{
+    /// <summary>The vote is closed and locked, the result computed, and the decision recorded on the draft in the same transaction.</summary>
+    [WolverinePost("/api/votes/{voteId}/close", OperationId = "CloseVote"), Tags("Voting")]
+    [Authorize(Policy = Security.SecretariatPolicy)]
+    [ProducesResponseType<Vote>(200)]
+    public static Task<IResult> Post(Guid voteId, CloseVote command, StreamCommands commands, MemberStates states, HttpContext http) =>
+        commands.Execute<Vote, Draft>(http, voteId, null, command,
+            vote => vote is { DraftId: { } draft } ? [draft, .. vote.Question.AmendmentId is { } amendment ? new[] { amendment } : []] : [],
+            (vote, drafts, context) => Decide(vote!, drafts, command, context, states), keyRequired: false,
+            onConflict: () => Refusal.Conflict("voteId", "the vote was closed, or its draft changed, at the same moment: reload the vote"));
+
+    public static Decided Decide(Vote vote, IReadOnlyDictionary<Guid, Draft> drafts, CloseVote command, FloorContext context, MemberStates states)
+    {
+        if (!vote.IsOpen || vote.DraftId is not { } draftId)
+            throw Refusal.Conflict("voteId", vote.Source.IsDataset
+                ? $"this is a roll call imported from {vote.Source.Name}: it was recorded closed"
+                : $"the vote was already closed at {vote.ClosedAt:yyyy-MM-dd HH:mm:ss} UTC ({vote.Outcome?.ToString().ToLowerInvariant()})");
+        Tally tally;
+        IReadOnlyList<NonVotingState> nonVoting;
+        if (vote.Kind == VoteKind.Recorded)
+        {
+            if (command.Tally is not null)
+                throw Refusal.Unprocessable("tally", "a recorded vote is counted from its ballots: give no tally");
+            tally = Majorities.Count(vote.Ballots);
+            nonVoting = Voters.NonVoting(vote, states);
+        }
+        else
+        {
+            tally = command.Tally ?? throw Refusal.Invalid("tally", "a non-recorded vote needs the tally the Chair announces: {yes, no, abstain}");
+            if (tally.Yes < 0 || tally.No < 0 || tally.Abstain < 0) throw Refusal.Invalid("tally", "counts cannot be negative");
+            var members = states.All.Count(s => s.IsMemberOn(vote.Date)) - vote.WithoutVote.Count;
+            if (tally.Yes + tally.No + tally.Abstain > members)
+                throw Refusal.Unprocessable("tally", $"{tally.Yes + tally.No + tally.Abstain} votes, but only {members} Member States could vote on {vote.Date:d MMMM yyyy}");
+            nonVoting = [];
+        }
+        var outcome = Majorities.Decide(tally, vote.Majority);
+        var draft = drafts[draftId];
+        var amendment = vote.Question.AmendmentId is { } amendmentId ? drafts[amendmentId] : null;
+        var meeting = vote.Meeting ?? DraftRules.AtMeeting(context, draft, "close the vote");
+        return new Decided(
+            [new VoteClosed(vote.Id, tally, outcome, nonVoting, context.At)],
+            Consequences.Of(draft, amendment, vote.Question, outcome, tally, vote.Kind, vote.Id, meeting, context.At));
+    }
+}

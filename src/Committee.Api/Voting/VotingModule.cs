@@ -1,0 +1,15 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Committee.Voting;
+
+public static class VotingModule
+{
+    public static IServiceCollection AddVoting(this IServiceCollection services) =>
+        services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Add<VoteProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<Vote>().Index(v => v.DraftId!);
+            VotingRecords.Configure(opts);
+        });
+}
