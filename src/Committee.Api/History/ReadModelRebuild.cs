@@ -57,6 +57,7 @@ public sealed class ReadModelRebuild(IDocumentStore store, FeedReadModels models
             () => replay.WriteAsync(r, cancellation)), cancellation)).ToList();
 
         var documents = new MemoryDocuments();
+        // Emptied now: a kind that ends up with no document at all is not copied, but must not keep its old ones.
         foreach (var type in models.All.SelectMany(m => m.Documents))
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, cancellation);
         var drafts = await SnapshotsAsync<Draft>(replayed, cancellation);
@@ -71,7 +72,7 @@ public sealed class ReadModelRebuild(IDocumentStore store, FeedReadModels models
         // Each kind is copied on its own connection, side by side with the snapshots still being written.
         written.AddRange(documents.All.GroupBy(d => d.GetType()).Select(g => g.ToList()).Select(kind => Task.Run(() =>
             Step($"{kind[0].GetType().Name} (write {kind.Count:N0} documents)", kind.Count,
-                () => store.BulkInsertDocumentsAsync(kind, BulkInsertMode.InsertsOnly, 5_000, cancellation)), cancellation)));
+                () => BulkCopy.DocumentsAsync(store, kind[0].GetType(), kind, cancellation)), cancellation)));
         await Task.WhenAll([.. written, others]);
 
         await using (var session = store.LightweightSession())
