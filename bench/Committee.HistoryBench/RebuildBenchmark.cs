@@ -53,8 +53,8 @@ public static class RebuildBenchmark
         if (!existing && votes > 0)
         {
             var insert = Stopwatch.StartNew();
-            await StandInVotes.InsertAsync(connection, schema, votes);
-            Console.WriteLine($"wrote {votes:N0} stand-in vote events in {insert.Elapsed.TotalSeconds:F1} s");
+            var written = await StandInVotes.InsertAsync(connection, schema, votes);
+            Console.WriteLine($"wrote {written:N0} stand-in vote events in {insert.Elapsed.TotalSeconds:F1} s");
         }
 
         if (!existing)

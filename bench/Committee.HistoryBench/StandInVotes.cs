@@ -11,7 +11,8 @@ public static class StandInVotes
 {
     public const int VotesPerRollCall = 140;
 
-    public static async Task InsertAsync(string connectionString, string schema, int votes)
+    /// <summary>Writes the votes rounded up to whole roll calls; returns how many were written.</summary>
+    public static async Task<int> InsertAsync(string connectionString, string schema, int votes)
     {
         var rollCalls = (votes + VotesPerRollCall - 1) / VotesPerRollCall;
         await using var connection = new NpgsqlConnection(connectionString);
@@ -28,5 +29,6 @@ public static class StandInVotes
             """, connection) { CommandTimeout = 600 };
         command.Parameters.AddWithValue("rollCalls", rollCalls);
         await command.ExecuteNonQueryAsync();
+        return rollCalls * VotesPerRollCall;
     }
 }

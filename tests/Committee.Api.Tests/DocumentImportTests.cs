@@ -75,6 +75,7 @@ public sealed class DocumentImportTests(CommitteeApp app)
         (await Import(Rev1)).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "symbol", "?symbol=");
         (await Import(Rev1, "symbol=A/C.3/64/L.997/Rev.1")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "symbol", "A/C.3/64/L.997, which is not recorded");
         (await Import(Rev1, "symbol=A/C.3/64/L.997")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "symbol", "revised");
+        (await Import("A/C.3/64/L.996/Rev.1\n\n" + Rev1, "symbol=A/C.3/64/L.997/Rev.1")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "symbol", "carries the symbol A/C.3/64/L.996/Rev.1");
         (await Import(Rev1, "symbol=A/C.3/64/L.997/Rev.1", contentType: "application/json")).ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "Content-Type");
         (await app.Send(HttpMethod.Post, "/api/documents?symbol=A/C.3/64/L.997", Original, contentType: "text/plain")).ShouldBe(HttpStatusCode.Unauthorized);
 

@@ -49,6 +49,7 @@ public sealed class HistoryTests(CommitteeApp app)
         Assert.Contains("<h1>History of A/C.3/", page.Text);
         Assert.Contains($"Adopted without a vote, as orally revised, at the {Ordinal(meeting)} meeting", page.Text);
         Assert.Contains($"/drafts/{id}/diff?to=4", page.Text);
+        Assert.Contains($"/drafts/{id}?version=2", page.Text);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Page($"/drafts/{Guid.NewGuid()}/history")).Status);
     }
 
@@ -65,6 +66,14 @@ public sealed class HistoryTests(CommitteeApp app)
         var joined = await Then($"asOf={At(history, 3)}");
         Assert.Equal((3, "introduced"), ((int)joined["version"]!, (string)joined["status"]!));
         Assert.Equal("African Group", (string?)joined["sponsors"]!.AsArray().Single(s => (string)s!["iso3"]! == "ZMB")!["onBehalfOf"]);
+
+        var page = await app.Page($"/drafts/{id}?version=3");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.StartsWith("text/html", page.ContentType);
+        Assert.Contains("Zambia, on behalf of the African Group (joined at the", page.Text);
+        Assert.Contains("(version 3): introduced", page.Text);
+        Assert.Contains("<span class=\"ref\">OP3</span> Decides to remain seized of the matter.", page.Text);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Page($"/drafts/{id}?version=9")).Status);
 
         var revised = await Then("version=4");
         Assert.Equal($"A/C.3/{session}/L.22/Rev.1", (string?)revised["symbol"]);

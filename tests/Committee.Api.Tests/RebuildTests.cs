@@ -33,7 +33,8 @@ public sealed class RebuildTests(CommitteeApp app)
         var report = await app.Host.Services.GetRequiredService<ReadModelRebuild>().RunAsync(lines.Add, CancellationToken.None);
 
         Assert.True(report.Events >= 9);
-        Assert.Contains(lines, l => l.Contains("drafts"));
+        Assert.Contains(lines, l => l.StartsWith("Draft: ") && l.Contains("snapshots"));
+        Assert.Contains(lines, l => l.StartsWith("done: "));
         var rebuilt = await Snapshot();
         foreach (var (type, rows) in live)
             Assert.True(rows.SequenceEqual(rebuilt[type]),

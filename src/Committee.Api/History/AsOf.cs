@@ -9,13 +9,12 @@ namespace Committee.History;
 public sealed record Moment(long? Version, DateTimeOffset? At)
 {
     /// <summary>Reads ?asOf= (ISO 8601 time) and ?version= (n ≥ 1); null when neither is given.</summary>
-    public static Moment? From(string? asOf, string? version, bool versionAllowed = true)
+    public static Moment? From(string? asOf, string? version)
     {
         if (asOf is not null && version is not null)
             throw Refusal.Invalid("version", "give asOf or version, not both");
         if (version is not null)
         {
-            if (!versionAllowed) throw Refusal.Invalid("version", "this view is read as of a time: use asOf");
             if (!long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
                 throw Refusal.Invalid("version", $"'{version}' is not a version: versions count events from 1");
             return new Moment(n, null);
@@ -32,6 +31,9 @@ public sealed record Moment(long? Version, DateTimeOffset? At)
     public override string ToString() => Version is { } v ? $"version {v}" : $"{At:yyyy-MM-dd HH:mm:ss} UTC";
 }
 
+/// <summary>Reading streams as they stood. Votes: those recorded on the draft's own stream and folded by
+/// <see cref="Drafts.Draft.Fold"/> come with the draft by themselves; a vote kept on a stream of its own is read here
+/// the same way, with Marten's AggregateStreamAsync at the same moment, and added to the answer beside the draft.</summary>
 public static class AsOf
 {
     /// <summary>The draft as it stood at the moment, folded by Marten from its stream through the draft's own

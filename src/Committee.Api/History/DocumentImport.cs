@@ -57,6 +57,8 @@ public sealed partial class DocumentImport(StreamCommands commands, MemberStates
     {
         var symbol = given?.Trim() is { Length: > 0 } g ? g : document.Symbol
             ?? throw Refusal.Unprocessable("symbol", "the text does not carry its symbol: give it as ?symbol=, e.g. A/C.3/64/L.22/Rev.1");
+        if (document.Symbol is { } printed && printed != symbol)
+            throw Refusal.Unprocessable("symbol", $"the text carries the symbol {printed}, not {symbol}");
         if (document.Committee != "Third Committee")
             throw Refusal.Unprocessable("committee", $"this is a document of the {document.Committee}; Committee records the Third Committee");
         var isRevision = Revision().IsMatch(symbol);

@@ -14,9 +14,10 @@ public static class HistoryModule
             .ConfigureMarten(opts =>
             {
                 opts.Schema.For<SearchParagraph>().Index(p => p.DraftId).FullTextIndex(SearchEndpoint.Language, p => p.Text);
-                // A rebuild reads the events in large pages, keeps only the latest state of each document in memory and
-                // writes it once, with COPY rather than one upsert each. (Applies to the projections registered before
-                // this module: AddHistory comes last in Program.)
+                // For the projections Marten rebuilds itself (those SnapshotReplay does not handle): events read in
+                // large pages, the latest state of each document kept in memory and written once, with COPY rather
+                // than one upsert each. Applies to the projections registered before this module: AddHistory comes
+                // after the other modules in Program.
                 opts.Projections.RebuildWithBulkCopy = true;
                 foreach (var projection in opts.Projections.All.OfType<ProjectionBase>())
                 {

@@ -28,7 +28,7 @@ public static class HistoryPageEndpoint
                   <td>{(entry.Meeting is { } m ? DraftRules.Ordinal(m) : "—")}</td>
                   <td>{Html.E(entry.Sentence)}</td>
                   <td>{Html.E(e.RecordedBy ?? "unknown")}</td>
-                  <td>{diff}<a href="/api/drafts/{id}?version={e.Version}">as it stood (JSON)</a></td>
+                  <td>{diff}<a href="/drafts/{id}?version={e.Version}">the draft as it stood</a></td>
                 </tr>
                 """);
         }

@@ -24,6 +24,7 @@ public static class Html
           .paragraph { margin: 1rem 0; padding-left: .75rem; border-left: 4px solid #ccc; }
           .added { border-color: #2e7d32; } .removed { border-color: #c62828; } .changed { border-color: #f9a825; }
           a { color: #0b57d0; } nav a { margin-right: 1rem; }
+          .paragraphs { list-style: none; padding-left: 0; } .ref { font-weight: bold; margin-right: .5rem; }
         </style>
         </head>
         <body>

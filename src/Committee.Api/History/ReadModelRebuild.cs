@@ -5,7 +5,6 @@ using Committee.Infrastructure;
 using JasperFx.Events.Daemon;
 using Marten;
 using Npgsql;
-using Weasel.Core;
 
 namespace Committee.History;
 
@@ -19,10 +18,9 @@ public sealed record RebuildReport(long Events, TimeSpan Took, IReadOnlyList<Reb
 /// <summary>
 /// Rebuilds every read model from the events. Marten's projections (the draft and session snapshots, the symbol
 /// index, and any a module registers) are replayed: the snapshots in one pass by <see cref="SnapshotReplay"/>, the
-/// others by Marten's own rebuild. The feed's read models are projected
-/// from those snapshots, so each is cleared and fed every draft and session once, through the same
-/// <see cref="IFeedReadModel"/> methods the feed calls live, on documents in memory copied to the database in bulk;
-/// the feed then goes on from the last event seen.
+/// others by Marten's own rebuild. The feed's read models are projected from those snapshots: each is emptied and
+/// given every draft and session once, through the same <see cref="IFeedReadModel"/> methods the feed calls live, on
+/// documents in memory then copied to the database in bulk; the feed goes on from the last event seen.
 /// Meant to run with the API stopped (scripts/committee rebuild), or in a test host with nothing else writing.
 /// </summary>
 public sealed class ReadModelRebuild(IDocumentStore store, FeedReadModels models, SnapshotReplay replay)
@@ -57,6 +55,7 @@ public sealed class ReadModelRebuild(IDocumentStore store, FeedReadModels models
             () => replay.WriteAsync(r, cancellation)), cancellation)).ToList();
 
         var documents = new MemoryDocuments();
+        // Emptied now: a kind that ends up with no document at all is not copied, but must not keep its old ones.
         foreach (var type in models.All.SelectMany(m => m.Documents))
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, cancellation);
         var drafts = await SnapshotsAsync<Draft>(replayed, cancellation);
@@ -71,7 +70,7 @@ public sealed class ReadModelRebuild(IDocumentStore store, FeedReadModels models
         // Each kind is copied on its own connection, side by side with the snapshots still being written.
         written.AddRange(documents.All.GroupBy(d => d.GetType()).Select(g => g.ToList()).Select(kind => Task.Run(() =>
             Step($"{kind[0].GetType().Name} (write {kind.Count:N0} documents)", kind.Count,
-                () => store.BulkInsertDocumentsAsync(kind, BulkInsertMode.InsertsOnly, 5_000, cancellation)), cancellation)));
+                () => BulkCopy.DocumentsAsync(store, kind[0].GetType(), kind, cancellation)), cancellation)));
         await Task.WhenAll([.. written, others]);
 
         await using (var session = store.LightweightSession())

@@ -5,7 +5,6 @@ using Marten;
 using Marten.Events;
 using Marten.Events.Aggregation;
 using Npgsql;
-using Weasel.Core;
 
 namespace Committee.History;
 
@@ -39,11 +38,8 @@ public sealed class SnapshotReplay(IDocumentStore store)
     }
 
     /// <summary>Replaces the stored snapshots with the replayed ones, copied in bulk.</summary>
-    public async Task WriteAsync(Replayed replayed, CancellationToken cancellation)
-    {
-        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(replayed.Document, cancellation);
-        if (replayed.Snapshots.Count > 0) await store.BulkInsertDocumentsAsync(replayed.Snapshots, BulkInsertMode.InsertsOnly, 5_000, cancellation);
-    }
+    public Task WriteAsync(Replayed replayed, CancellationToken cancellation) =>
+        BulkCopy.DocumentsAsync(store, replayed.Document, replayed.Snapshots.ToList(), cancellation);
 
     private async Task<Replayed> Read<TDoc>(SingleStreamProjection<TDoc, Guid> projection, Action<string> progress, CancellationToken cancellation)
         where TDoc : class

@@ -17,6 +17,7 @@ public static class Problems
                 403 => "Not allowed",
                 404 => "Not found",
                 409 => "Conflict with the current state",
+                415 => "Unsupported media type",
                 _ => "The action cannot be recorded",
             },
             Detail = reason,
