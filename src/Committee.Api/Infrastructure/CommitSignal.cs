@@ -7,22 +7,50 @@ namespace Committee.Infrastructure;
 /// commits on other nodes, so that every feed reads at once instead of at its next poll.</summary>
 public sealed class CommitSignal(IConfiguration configuration)
 {
+    private readonly System.Threading.Channels.Channel<bool> _toNotify = System.Threading.Channels.Channel.CreateBounded<bool>(1);
+
     public event Action? Raised;
 
     /// <summary>The NOTIFY channel, one per schema so that hosts on other schemas (tests) do not wake each other.</summary>
     public string Channel { get; } = $"committee_{configuration["Committee:Schema"] ?? "committee"}";
 
-    public void Raise() => Raised?.Invoke();
+    /// <summary>After a commit: wakes this node's feeds, and asks for one NOTIFY to the others. The NOTIFY is sent after
+    /// the commit, outside its transaction (a NOTIFY inside it serialises every commit on PostgreSQL's notify queue lock),
+    /// and commits close together share one.</summary>
+    public void Raise()
+    {
+        Raised?.Invoke();
+        _toNotify.Writer.TryWrite(true);
+    }
 
-    /// <summary>Queues the NOTIFY in the command's transaction: PostgreSQL delivers it when, and only if, it commits.</summary>
-    public void NotifyOnCommit(IDocumentSession session) => session.QueueSqlCommand($"notify {Channel}");
+    /// <summary>Wakes this node's feeds only (a notification from another node).</summary>
+    public void RaiseLocally() => Raised?.Invoke();
+
+    public IAsyncEnumerable<bool> NotificationsToSend(CancellationToken cancellation) => _toNotify.Reader.ReadAllAsync(cancellation);
 }
 
-/// <summary>LISTENs for other nodes' commits. If the connection fails it reconnects; meanwhile the feeds' own poll
-/// keeps them going, so an outage only slows them.</summary>
+/// <summary>LISTENs for other nodes' commits and NOTIFYs them of this node's, each on a connection of its own. If a
+/// connection fails it is opened again; meanwhile the feeds' own poll keeps them going, so an outage only slows them.</summary>
 public sealed class CommitListener(IDocumentStore store, CommitSignal signal, ILogger<CommitListener> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stopping)
+    protected override Task ExecuteAsync(CancellationToken stopping) =>
+        Task.WhenAll(
+            Persist("Listening for commits", stopping, async connection =>
+            {
+                connection.Notification += (_, _) => signal.RaiseLocally();
+                await using (var listen = new NpgsqlCommand($"listen {signal.Channel}", connection)) await listen.ExecuteNonQueryAsync(stopping);
+                while (!stopping.IsCancellationRequested) await connection.WaitAsync(stopping);
+            }),
+            Persist("Notifying other nodes", stopping, async connection =>
+            {
+                await foreach (var _ in signal.NotificationsToSend(stopping))
+                {
+                    await using var notify = new NpgsqlCommand($"notify {signal.Channel}", connection);
+                    await notify.ExecuteNonQueryAsync(stopping);
+                }
+            }));
+
+    private async Task Persist(string what, CancellationToken stopping, Func<NpgsqlConnection, Task> work)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -30,14 +58,12 @@ public sealed class CommitListener(IDocumentStore store, CommitSignal signal, IL
             {
                 await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
                 await connection.OpenAsync(stopping);
-                connection.Notification += (_, _) => signal.Raise();
-                await using (var listen = new NpgsqlCommand($"listen {signal.Channel}", connection)) await listen.ExecuteNonQueryAsync(stopping);
-                while (!stopping.IsCancellationRequested) await connection.WaitAsync(stopping);
+                await work(connection);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { return; }
             catch (Exception e)
             {
-                logger.LogWarning(e, "Listening for commits failed; the feeds poll meanwhile. Retrying in 2 s");
+                logger.LogWarning(e, "{What} failed; the feeds poll meanwhile. Retrying in 2 s", what);
                 await Task.Delay(TimeSpan.FromSeconds(2), stopping);
             }
         }

@@ -39,7 +39,9 @@ public abstract class EventFeed(
     /// <summary>Called after a commit in this process: read now rather than at the next poll.</summary>
     public void Wake()
     {
-        try { _wake.Release(); } catch (SemaphoreFullException) { /* already awake */ }
+        // Already awake when the count is 1; a race between two wakers is still caught rather than thrown.
+        if (_wake.CurrentCount > 0) return;
+        try { _wake.Release(); } catch (SemaphoreFullException) { /* woken by the other */ }
     }
 
     /// <summary>Completes when every event up to the sequence has been delivered.</summary>

@@ -102,7 +102,6 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         var where = status == StatusCodes.Status201Created ? location?.Invoke(after) : null;
         if (key.Length > 0)
             documents.Insert(new IdempotencyRecord(key, fingerprint, status, body, where, context.At));
-        signal.NotifyOnCommit(documents);
 
         try
         {
@@ -131,7 +130,6 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         var events = decide(stream.Aggregate, context);
         if (events.Count == 0) return events;
         Append(documents, stream, events, context);
-        signal.NotifyOnCommit(documents);
         await documents.SaveChangesAsync(cancellation);
         signal.Raise();
         return events;
