@@ -38,6 +38,16 @@ public sealed class FloorTests(RunningApp app)
         await console.Locator("#message").EvaluateAsync("m => m.replaceChildren()");
     }
 
+    private static async Task Ballot(IPage console, string delegation, string vote)
+    {
+        var form = console.Locator("form[data-action='ballot']");
+        await form.Locator("[name='delegation']").FillAsync(delegation);
+        await form.Locator("[name='vote']").SelectOptionAsync(vote);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Assertions.Expect(console.Locator("#message")).ToContainTextAsync("recorded", new() { Timeout = 10_000 });
+        await console.Locator("#message").EvaluateAsync("m => m.replaceChildren()");
+    }
+
     [Fact]
     public async Task What_the_secretary_records_appears_on_the_display_and_a_dropped_display_catches_up()
     {
@@ -74,6 +84,31 @@ public sealed class FloorTests(RunningApp app)
         // A display opened afresh shows the same thing.
         var fresh = await Display(session);
         await Assertions.Expect(fresh.Locator(".sponsors li")).ToHaveTextAsync(expected, new() { Timeout = 10_000 });
+
+        // A recorded vote: the board lights up as ballots arrive; the display drops mid-vote and catches up.
+        await Record(console, "introduction", ("delegation", "Belarus"));
+        await Record(console, "open-vote", ("question", "proposal"));
+        await Assertions.Expect(display.Locator(".board .state")).ToHaveCountAsync(193, new() { Timeout = 10_000 });   // the meeting is today: 193 Member States
+        await Ballot(console, "Belarus", "yes");
+        await Ballot(console, "France", "no");
+        await Assertions.Expect(display.Locator(".board .state.yes[data-iso3='BLR']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+        await Assertions.Expect(display.Locator(".board .state.no[data-iso3='FRA']")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+
+        await display.EvaluateAsync("window.committeeLive.pause()");
+        await Ballot(console, "Qatar", "yes");
+        await Ballot(console, "France", "abstain");   // a delegation may change its ballot until the vote is closed
+        await Ballot(console, "Chile", "abstain");
+        await display.EvaluateAsync("window.committeeLive.resume()");
+        await Assertions.Expect(display.Locator(".tally")).ToContainTextAsync("Yes 2", new() { Timeout = 10_000 });
+        await Assertions.Expect(display.Locator(".tally")).ToContainTextAsync("No 0");
+        await Assertions.Expect(display.Locator(".tally")).ToContainTextAsync("Abstentions 2");
+        await Assertions.Expect(display.Locator(".board .state.abstain[data-iso3='FRA']")).ToHaveCountAsync(1);
+        await display.ScreenshotAsync(new() { Path = Path.Combine(RunningApp.Screenshots, "floor-voting.png") });
+
+        await Record(console, "close-vote");
+        await Assertions.Expect(display.Locator(".record")).ToContainTextAsync("was adopted by a recorded vote of 2 to none, with 2 abstentions", new() { Timeout = 10_000 });
+        var afresh = await Display(session);
+        await Assertions.Expect(afresh.Locator(".sponsors li")).ToHaveTextAsync(expected, new() { Timeout = 10_000 });
 
         await console.ScreenshotAsync(new() { Path = Path.Combine(RunningApp.Screenshots, "console.png"), FullPage = true });
         await display.ScreenshotAsync(new() { Path = Path.Combine(RunningApp.Screenshots, "floor-1920x1080.png") });

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Committee.Drafts;
 using Committee.Floor;
+using Committee.Voting;
 using JasperFx.Events;
 using Marten;
 
@@ -11,6 +12,7 @@ namespace Committee.Live;
 public sealed class LiveRouting(IDocumentStore store)
 {
     private readonly ConcurrentDictionary<Guid, int> _sessionOfDraft = new();
+    private readonly ConcurrentDictionary<Guid, (int Session, Guid? DraftId)> _vote = new();
 
     public async Task<IReadOnlyList<LiveEvent>> DescribeAsync(IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
@@ -22,17 +24,26 @@ public sealed class LiveRouting(IDocumentStore store)
             foreach (var draft in await query.LoadManyAsync<Draft>(cancellation, unknown))
                 _sessionOfDraft[draft.Id] = draft.Session;
         }
+        var votes = events.Select(e => e.Data).OfType<IVoteEvent>().Select(v => v.VoteId).Where(id => !_vote.ContainsKey(id)).Distinct().ToList();
+        if (votes.Count > 0)
+        {
+            await using var query = store.QuerySession();
+            foreach (var vote in await query.LoadManyAsync<Vote>(cancellation, votes))
+                _vote[vote.Id] = (vote.Session, vote.DraftId);
+        }
         return events.Select(Describe).ToList();
     }
 
     private LiveEvent Describe(IEvent e)
     {
-        var draftId = (e.Data as IDraftEvent)?.DraftId;
+        // A vote's events reach the watchers of its session and its draft.
+        var vote = e.Data is IVoteEvent v && _vote.TryGetValue(v.VoteId, out var known) ? known : ((int Session, Guid? DraftId)?)null;
+        var draftId = (e.Data as IDraftEvent)?.DraftId ?? vote?.DraftId;
         int? session = e.Data switch
         {
             ISessionEvent s => s.Session,
             IDraftEvent d when _sessionOfDraft.TryGetValue(d.DraftId, out var n) => n,
-            _ => null,
+            _ => vote?.Session,
         };
         var delegations = (e.Data as IConcernsDelegations)?.Delegations.Distinct().ToList() ?? [];
         return new LiveEvent(e.Sequence, e.StreamId, e.Version, e.Data.GetType().Name, e.Timestamp, e.UserName,

@@ -68,7 +68,10 @@ public sealed record VoteOpened(
 
 /// <summary>Ballots as they arrive: one from a delegation, or a batch from the electronic board. A later ballot of
 /// the same State replaces its earlier one until the vote is closed.</summary>
-public sealed record BallotsCast(Guid VoteId, IReadOnlyList<Ballot> Ballots, DateTimeOffset At) : IVoteEvent;
+public sealed record BallotsCast(Guid VoteId, IReadOnlyList<Ballot> Ballots, DateTimeOffset At) : IVoteEvent, Live.IConcernsDelegations
+{
+    IEnumerable<string> Live.IConcernsDelegations.Delegations => Ballots.Where(b => b.Iso3 is not null).Select(b => b.Iso3!);
+}
 
 /// <summary>The vote is closed and locked: the tally, the result under the majority required, and the States eligible
 /// to vote that appear in no list. A non-recorded vote carries only the tally the Chair announced.</summary>

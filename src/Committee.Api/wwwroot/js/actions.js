@@ -38,5 +38,13 @@ export const actions = [
     path: onDraft("budget-implications"), body: versioned((v) => ({ hasImplications: v.hasImplications === "yes", statement: v.statement || null })) },
   { name: "deferrals", onDraft: true, title: "Defer action", fields: [], path: onDraft("deferrals"), body: versioned(() => ({})) },
   { name: "withdrawal", onDraft: true, title: "Withdrawn by its sponsors", fields: [], path: onDraft("withdrawal"), body: versioned(() => ({})) },
+  { name: "open-vote", onDraft: true, when: (d) => !d.openVote, title: "Open a recorded vote", fields: [{ name: "question", label: "Question (from the voting order: proposal, amendment:…, motion:…)", value: () => "proposal" },
+      { name: "majority", label: "Majority", type: "select", options: ["simple", "two-thirds"] }],
+    path: onDraft("votes"), body: (v, s) => ({ question: v.question, kind: "recorded", majority: v.majority, expectedVersion: s.draft.version }) },
+  { name: "ballot", onDraft: true, when: (d) => d.openVote, title: "Ballot", method: "PUT", fields: [{ name: "delegation", label: "Delegation" },
+      { name: "vote", label: "Vote", type: "select", options: ["yes", "no", "abstain"] }],
+    path: (s, v) => `/api/votes/${s.draft.openVote.voteId}/ballots/${encodeURIComponent(v.delegation)}`, body: (v) => ({ vote: v.vote }) },
+  { name: "close-vote", onDraft: true, when: (d) => d.openVote, title: "Close the vote", fields: [],
+    path: (s) => `/api/votes/${s.draft.openVote.voteId}/close`, body: () => ({}) },
   { name: "adoption-without-vote", onDraft: true, title: "Adopt without a vote", fields: [], path: onDraft("adoption-without-vote"), body: versioned(() => ({})) },
 ];

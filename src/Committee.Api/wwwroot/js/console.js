@@ -16,12 +16,12 @@ function describe(problem, status) {
 }
 
 /** Sends a command; a network failure is retried with the same Idempotency-Key, so it is recorded once. */
-export async function send(path, body) {
+export async function send(path, body, method = "POST") {
   const key = crypto.randomUUID();
   for (let attempt = 0; ; attempt++) {
     try {
       const response = await fetch(path, {
-        method: "POST",
+        method,
         headers: { "Content-Type": "application/json", "Authorization": `Bearer ${state.token}`, "Idempotency-Key": key },
         body: JSON.stringify(body),
       });
@@ -62,7 +62,7 @@ function renderDraft() {
     element("p", {}, element("strong", {}, d.symbol), ` — ${d.title}`),
     element("p", { id: "draft-version" }, `Status: ${d.status} · version ${d.version} · `, element("a", { href: `/drafts/${d.id}/history` }, "history")),
     element("p", {}, `Sponsors (${sponsors.length}): ${sponsors.map((s) => s.delegation + (s.onBehalfOf ? ` on behalf of the ${s.onBehalfOf}` : "")).join(", ")}`));
-  $("actions").replaceChildren(...actions.map(form));
+  $("actions").replaceChildren(...actions.filter((a) => !a.when || a.when(d)).map(form));
 }
 
 function form(action) {
@@ -76,9 +76,9 @@ function form(action) {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(node));
     try {
-      const reply = await send(action.path(state, values), action.body(values, state));
+      const reply = await send(action.path(state, values), action.body(values, state), action.method);
       show(`${action.title}: recorded.`, "ok");
-      if (reply?.id && reply.symbol) await selectDraft(reply.id); else if (state.draft) await selectDraft(state.draft.id); else await loadSession();
+      if (action.name === "submit") await selectDraft(reply.id); else if (state.draft) await selectDraft(state.draft.id); else await loadSession();
     } catch (error) {
       show(`${action.title}: ${error.message}`);
       if (error.problem?.currentVersion !== undefined && state.draft) await selectDraft(state.draft.id);
