@@ -171,13 +171,13 @@ static async Task<LiveRun> LiveVotes(Options options)
         var reading = Stopwatch.StartNew();
         JsonNode result;
         do result = (await http.GetFromJsonAsync<JsonNode>($"/api/votes/{vote}"))!;
-        while (result["outcome"] is null);
+        while (result["outcome"] is null && Waiting(reading));
         var readable = reading.Elapsed.TotalMilliseconds;
         var closeToResult = closing.Elapsed.TotalMilliseconds;
         var whole = total.Elapsed.TotalMilliseconds;
         if ((int)result["yes"]! + (int)result["no"]! + (int)result["abstain"]! != 193) throw new InvalidOperationException("ballots lost");
-        while (((await http.GetFromJsonAsync<JsonNode>($"/api/delegations/{states[0]}/votes?session={session}&pageSize=1"))!["votes"]!.AsArray()
-                .All(v => (string)v!["voteId"]! != vote)))
+        while (((await http.GetFromJsonAsync<JsonNode>($"/api/delegations/{states[0]}/votes?session={session}&pageSize=100"))!["votes"]!.AsArray()
+                .All(v => (string)v!["voteId"]! != vote)) && Waiting(closing))
             await Task.Delay(5);
         var lag = closing.Elapsed.TotalMilliseconds;
         if (round == 0) continue;
@@ -190,6 +190,10 @@ static async Task<LiveRun> LiveVotes(Options options)
         Console.Error.WriteLine($"[bench] live vote {round}: {whole:N0} ms open→result, close→result {closeToResult:N1} ms");
     }
     return run;
+
+    // Every wait is bounded: a result not readable within 30 s fails the run.
+    static bool Waiting(Stopwatch since) =>
+        since.Elapsed < TimeSpan.FromSeconds(30) ? true : throw new TimeoutException("no result 30 s after closing the vote");
 
     static async Task<JsonNode> Send(HttpClient http, HttpMethod method, string path, object body, bool key = false)
     {

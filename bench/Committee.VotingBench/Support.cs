@@ -90,7 +90,7 @@ static class Markdown
         else
         {
             var next = text.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
-            text = text[..start] + section + (next < 0 ? "" : text[(next + 1)..]);
+            text = text[..start] + section + (next < 0 ? "" : "\n" + text[(next + 1)..]);
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text, new UTF8Encoding(false));

@@ -86,4 +86,49 @@ public sealed class UnvotesImportTests(CommitteeApp app)
         Assert.Equal((0, 88, 0L), (again.RollCallsImported, again.RollCallsAlreadyPresent, again.BallotsImported));
         Assert.Equal(events, await EventCount());
     }
+
+    /// <summary>Made-up roll calls of a session of their own (999), apart from the real 64th.</summary>
+    [Fact]
+    public async Task A_malformed_row_is_reported_with_its_line_and_skipped_and_the_rest_is_imported()
+    {
+        var folder = Directory.CreateTempSubdirectory("unvotes-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "roll_calls.csv"), """
+                "rcid","session","importantvote","date","unres","amend","para","short","descr"
+                990001,999,0,2009-11-19,"R/64/999",0,0,"TEST, ONE","A roll call made up for the test"
+                990002,999,0,2009-13-40,"R/64/998",0,0,"BAD DATE","a date that is no date"
+                """, TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(folder, "votes.csv"), """
+                "rcid","country","country_code","vote"
+                990001,"United States","US","yes"
+                990001,"Namibia","NA","no"
+                990001,"France","FR","maybe"
+                990001,"Atlantis","XA","yes"
+                990002,"Canada","CA","yes"
+                990001,"Namibia","NA","yes"
+                990001,"Cuba","CU"
+                990001,"Brazil","BR","abstain"
+                """, TestContext.Current.CancellationToken);
+            var importer = new UnvotesImporter(app.Store, app.Host.Services.GetRequiredService<MemberStates>(), TimeProvider.System);
+            var report = await importer.ImportAsync(folder, cancellation: TestContext.Current.CancellationToken);
+
+            Assert.Equal((1, 1, 3L), (report.RollCallsRead, report.RollCallsImported, report.BallotsImported));
+            Assert.Equal(6, report.Malformed);
+            Assert.Equal(
+                ["roll_calls.csv:3", "votes.csv:4", "votes.csv:6", "votes.csv:8", "votes.csv:5", "votes.csv:7"],
+                report.MalformedExamples.Select(e => $"{e.File}:{e.Line}"));
+            Assert.Contains(report.MalformedExamples, e => e.Reason.Contains("'maybe' is not yes, no or abstain"));
+            Assert.Contains(report.MalformedExamples, e => e.Reason.Contains("'XA' (Atlantis) is not the ISO 3166-1 code of a Member State"));
+            Assert.Contains(report.MalformedExamples, e => e.Reason.Contains("a second vote for the seat of Namibia"));
+
+            var vote = (await app.Get($"/api/votes/{UnvotesImporter.VoteIdFor(990001)}")).ShouldBe(HttpStatusCode.OK).Json;
+            Assert.Equal((1, 1, 1, 192 - 3), ((int)vote["yes"]!, (int)vote["no"]!, (int)vote["abstain"]!, (int)vote["nonVoting"]!));
+            Assert.Contains(vote["ballots"]!.AsArray(), b => (string?)b!["iso3"] == "NAM" && (string?)b["vote"] == "no");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

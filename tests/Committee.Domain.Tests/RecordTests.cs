@@ -101,4 +101,26 @@ public class RecordTests
         Assert.Equal(1 + 192, lines.Length);
         Assert.Equal(50, lines.Count(l => l.EndsWith(",abstain,")));
     }
+
+    [Fact]
+    public void An_imported_roll_call_keeps_its_source_and_an_official_tally_stands_beside_it()
+    {
+        var id = Committee.Voting.Unvotes.UnvotesImporter.VoteIdFor(4979);
+        var imported = Vote.Fold(null, new RollCallImported(id, new VoteSource("unvotes", "rcid 4979"), 64, new DateOnly(2009, 10, 28),
+            "CUBA, UNITED STATES (R/64/6)", null, "R/64/6", ["ec"], true, false, false,
+            new SeatLists(["CUB", "FRA", "TUR"], ["USA"], ["SWZ"], ["YUG"]), Given.On(2026, 1, 1)));
+        Assert.Equal((new Tally(3, 1, 1), Outcome.Adopted), (imported.Tally, imported.Outcome!.Value));
+        var official = StatementsOnTheRecordEndpoints.DecideOfficialTally(imported, new RecordOfficialTally(187, 3, 2, "A/64/PV.29"), Votes.Meeting)
+            .Aggregate(imported, Vote.Fold);
+        var record = GetVoteEndpoint.RecordOf(Committee.Voting.Unvotes.Seats.Expand(official, SharedData.MemberStates));
+        Assert.Equal(["Cuba", "France", "Turkey"], record.InFavour);
+        Assert.Equal(["Swaziland"], record.Abstaining);
+        Assert.Equal("Yugoslavia", record.NotVoting.Single().Delegation);
+        Assert.Contains(record.Notes, n => n.Contains("unvotes (rcid 4979)"));
+        Assert.Contains(record.Notes, n => n.Contains("The official tally (A/64/PV.29) is 187 in favour, 3 against, 2 abstentions; the dataset's is 3 in favour"));
+        Refused.Conflict("voteId", () => StatementsOnTheRecordEndpoints.DecideCorrection(official, new CorrectRecordedVote("FRA", BallotChoice.No, "Chair"),
+            Votes.Meeting, SharedData.MemberStates), "official tally");
+        Refused.Conflict("voteId", () => StatementsOnTheRecordEndpoints.DecideOfficialTally(Closed().Vote, new RecordOfficialTally(1, 0, 0, "x"), Votes.Meeting),
+            "official one");
+    }
 }

@@ -39,9 +39,9 @@ public sealed class ReadModelDispatch(IServiceScopeFactory scopes) : IEventFeedS
             {
                 IDraftEvent d => new DraftChanged(d.DraftId),
                 ISessionEvent s => new SessionChanged(s.Session),
-                // An import writes its roll calls' rows itself, in bulk, in the transaction of its events.
-                RollCallImported => null,
-                IVoteEvent v => new VoteChanged(v.VoteId),
+                // The voting records hold closed votes only: ballots and statements on an open vote change no row, and an
+                // import writes its roll calls' rows itself, in bulk.
+                VoteClosed or RecordedVoteCorrected => new VoteChanged(((IVoteEvent)e.Data).VoteId),
                 _ => null,
             };
             if (message is null || message.Equals(previous)) continue;

@@ -46,18 +46,32 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         if (key.Length > 200)
             return Problems.For(Refusal.Invalid(IdempotencyHeader, "the Idempotency-Key is longer than 200 characters"));
         var fingerprint = Fingerprint(http, command);
-        // A command that names no expected version (a ballot, closing a vote) is decided again on the stream as another
-        // writer left it when that writer committed first, a few times; one that names a version is answered with 409.
-        for (var attempt = 1; ; attempt++)
+        // Commands on one stream take turns in this process (193 delegations voting at once append to one vote stream),
+        // so they do not fail each other's optimistic check. Another process can still commit first: a command that
+        // names no expected version (a ballot, closing a vote) is then decided again on the stream as that writer left
+        // it; one that names a version is answered with 409.
+        var turn = Turns[(streamId.GetHashCode() & int.MaxValue) % Turns.Length];
+        await turn.WaitAsync(http.RequestAborted);
+        try
         {
-            var (result, raced) = await Attempt(http, streamId, expectedVersion, command, companions, decide, session, mustExist, location, onConflict, key, fingerprint,
-                retryable: expectedVersion is null && attempt < MaxAttempts);
-            if (!raced) return result!;
-            await Task.Delay(Random.Shared.Next(1, 3 * attempt), http.RequestAborted);
+            for (var attempt = 1; ; attempt++)
+            {
+                var (result, raced) = await Attempt(http, streamId, expectedVersion, command, companions, decide, session, mustExist, location, onConflict, key, fingerprint,
+                    retryable: expectedVersion is null && attempt < MaxAttempts);
+                if (!raced) return result!;
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), http.RequestAborted);
+            }
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
     private const int MaxAttempts = 8;
+
+    /// <summary>One turn per stripe of stream ids: streams sharing a stripe wait for each other, which is rare and brief.</summary>
+    private static readonly SemaphoreSlim[] Turns = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     private async Task<(IResult? Result, bool Raced)> Attempt<T, TCompanion>(
         HttpContext http, Guid streamId, long? expectedVersion, object command,

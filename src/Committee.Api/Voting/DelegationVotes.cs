@@ -51,7 +51,7 @@ public static class DelegationVotesEndpoints
             select vote_id, date, session, subject, source, reference, outcome,
                    case when @s = any(in_favour) then 'yes' when @s = any(against) then 'no' when @s = any(abstaining) then 'abstain' else 'non-voting' end
             from {table} where {Where} and {Filters}
-            order by date desc, vote_id limit @limit offset @offset
+            order by date desc, vote_id desc limit @limit offset @offset
             """, code, null, session, from, to, issue);
         list.Parameters.AddWithValue("limit", size);
         list.Parameters.AddWithValue("offset", (number - 1) * size);
