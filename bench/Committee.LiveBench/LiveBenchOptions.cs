@@ -11,6 +11,7 @@ public sealed record LiveBenchOptions
     public IReadOnlyList<PaceMode> Modes { get; init; } = [PaceMode.Paced, PaceMode.Burst];
     public int Actions { get; init; } = 200;
     public int WarmupActions { get; init; } = 10;
+    public int ServerWarmupActions { get; init; } = 200;
     public int PaceMs { get; init; } = 50;
     public int ConnectConcurrency { get; init; } = 50;
     public int DrainTimeoutSeconds { get; init; } = 60;
@@ -31,6 +32,8 @@ public sealed record LiveBenchOptions
           --modes LIST               paced,burst (default both): paced = one action every --pace-ms, burst = no pause
           --actions N                measured actions per scenario (default 200)
           --warmup-actions N         actions before the measured ones, checked but not timed (default 10)
+          --server-warmup N          once, before everything: N actions watched by one connection, not reported, so that
+                                     the server's JIT tiering is over before the first scenario (default 200; 0 = none)
           --pace-ms N                interval between action starts in paced mode (default 50)
           --connect-concurrency N    connections opened at once (default 50)
           --drain-timeout S          how long to wait for the last events after the last action (default 60)
@@ -66,6 +69,7 @@ public sealed record LiveBenchOptions
                 "--modes" => o with { Modes = ParseList<PaceMode>(Value(), "--modes", s => Enum.TryParse<PaceMode>(s, ignoreCase: true, out var m) ? m : (PaceMode?)null) },
                 "--actions" => o with { Actions = Int(1, 100_000) },
                 "--warmup-actions" => o with { WarmupActions = Int(0, 10_000) },
+                "--server-warmup" => o with { ServerWarmupActions = Int(0, 100_000) },
                 "--pace-ms" => o with { PaceMs = Int(1, 60_000) },
                 "--connect-concurrency" => o with { ConnectConcurrency = Int(1, 1000) },
                 "--drain-timeout" => o with { DrainTimeoutSeconds = Int(1, 600) },

@@ -35,6 +35,17 @@ var session = options.FirstSession ?? Random.Shared.Next(300, 900);
 using var secretary = new Secretary(options.BaseUrl, options.Token);
 try
 {
+    if (options.ServerWarmupActions > 0)
+    {
+        // A throw-away scenario: the server (and this process) run their hot paths long enough for tiered JIT to
+        // finish, so the first measured scenario is not the one that pays for it.
+        var (warm, _) = await ConnectAsync(1, options, stop.Token);
+        if (session > 999) session = 1;
+        Scenario.Log($"server warm-up: {options.ServerWarmupActions} actions in session {session}, not reported");
+        await Scenario.RunAsync(warm, secretary, options with { WarmupActions = 0, Actions = options.ServerWarmupActions },
+            PaceMode.Burst, session++, stop.Token);
+        foreach (var w in warm) await w.DisposeAsync();
+    }
     foreach (var count in options.Clients)
     {
         if (options.WaitQuietSeconds > 0) await WaitQuietAsync(options, stop.Token);

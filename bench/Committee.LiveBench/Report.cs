@@ -13,7 +13,8 @@ public static class Report
 
     public static string OneLine(ScenarioResult r) =>
         $"from response p50 {F(r.FromResponse.P50)} p90 {F(r.FromResponse.P90)} p99 {F(r.FromResponse.P99)} max {F(r.FromResponse.Max)} ms; " +
-        $"from send p50 {F(r.FromSend.P50)} p99 {F(r.FromSend.P99)} ms; {F(r.CommandsPerSecond)} commands/s; " +
+        $"from send p50 {F(r.FromSend.P50)} p99 {F(r.FromSend.P99)} ms; {F(r.CommandsPerSecond)} commands/s " +
+        $"(round trip p50 {F(r.CommandRoundTrip.P50)}, first → last quarter {F(r.CommandFirstQuarterP50)} → {F(r.CommandLastQuarterP50)} ms); " +
         $"{F(r.DeliveredPerSecond, "0")} msg/s; first watcher from response p50 {F(r.FirstReceiptFromResponse.P50)} " +
         $"p99 {F(r.FirstReceiptFromResponse.P99)} ms; spread p50 {F(r.Spread.P50)} p99 {F(r.Spread.P99)} ms; " +
         $"p50 first quarter {F(r.FirstQuarterP50)} → last quarter {F(r.LastQuarterP50)} ms; " +
@@ -51,11 +52,12 @@ public static class Report
 
         s.AppendLine("Latency from the command's send to receipt, ms, and the command's own round trip:");
         s.AppendLine();
-        s.AppendLine("| watchers | pace | p50 | p90 | p99 | max | command round trip p50 / p99 / max |");
-        s.AppendLine("|---:|---|---:|---:|---:|---:|---|");
+        s.AppendLine("| watchers | pace | p50 | p90 | p99 | max | command round trip p50 / p99 / max | round trip p50, first → last quarter |");
+        s.AppendLine("|---:|---|---:|---:|---:|---:|---|---|");
         foreach (var r in results)
             s.AppendLine($"| {r.Watchers} | {Pace(r)} | {F(r.FromSend.P50)} | {F(r.FromSend.P90)} | {F(r.FromSend.P99)} | {F(r.FromSend.Max)} | " +
-                         $"{F(r.CommandRoundTrip.P50)} / {F(r.CommandRoundTrip.P99)} / {F(r.CommandRoundTrip.Max)} |");
+                         $"{F(r.CommandRoundTrip.P50)} / {F(r.CommandRoundTrip.P99)} / {F(r.CommandRoundTrip.Max)} | " +
+                         $"{F(r.CommandFirstQuarterP50)} → {F(r.CommandLastQuarterP50)} |");
         s.AppendLine();
 
         s.AppendLine("Where the time goes, per event (ms): the first watcher to receive it (≈ the server's path from commit to the first " +

@@ -9,6 +9,7 @@ public sealed record ScenarioResult(
     Distribution FromResponse, Distribution FromSend, long Pairs, long PushedBeforeResponse,
     Distribution FirstReceipt, Distribution FirstReceiptFromResponse, Distribution LastReceiptFromResponse, Distribution Spread,
     double DeliveredPerSecond, long Delivered, double FirstQuarterP50, double LastQuarterP50,
+    double CommandFirstQuarterP50, double CommandLastQuarterP50,
     int Missing, int WatchersMissing, int Duplicates, int OutOfOrder, int Unexpected,
     int Disconnects, bool Drained, double DrainSeconds, CpuUse? Cpu, CpuUse Background);
 
@@ -175,6 +176,8 @@ public static class Scenario
             Distribution.Of(measured.Where(a => lastAt.ContainsKey(a.Version)).Select(a => Ms(a.AnsweredAt, lastAt[a.Version]))),
             Distribution.Of(measured.Where(a => firstAt.ContainsKey(a.Version)).Select(a => Ms(firstAt[a.Version], lastAt[a.Version]))),
             delivered / deliverySeconds, delivered, firstQuarter, lastQuarter,
+            Distribution.Of(measured.Take(quarter).Select(a => Ms(a.SentAt, a.AnsweredAt))).P50,
+            Distribution.Of(measured.Skip(measured.Count - quarter).Select(a => Ms(a.SentAt, a.AnsweredAt))).P50,
             missing, watchersMissing, duplicates, outOfOrder, unexpected, disconnects, drained, drainSeconds, cpu, background);
     }
 

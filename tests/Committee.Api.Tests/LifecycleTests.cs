@@ -148,4 +148,19 @@ public sealed class LifecycleTests(CommitteeApp app)
         Assert.Equal("amendment", (string?)created["kind"]);
         Assert.Equal(draft.Id(), (string?)created["concerns"]!["draftId"]);
     }
+
+    [Fact]
+    public async Task Each_projection_keeps_to_its_own_streams()
+    {
+        var session = app.NewSession();
+        await app.OpenMeeting(session);
+        var draft = await app.Submit(session, 3);
+        (await app.Post($"/api/drafts/{draft.Id()}/sponsors", new { expectedVersion = 1, delegations = new[] { "Chile" } })).ShouldBe(HttpStatusCode.OK);
+
+        await using var query = app.Store.QuerySession();
+        var id = Guid.Parse(draft.Id());
+        Assert.Null(await query.LoadAsync<Committee.Voting.Vote>(id, TestContext.Current.CancellationToken));
+        Assert.Null(await query.LoadAsync<Committee.Floor.SessionFloor>(id, TestContext.Current.CancellationToken));
+        Assert.Null(await query.LoadAsync<Committee.Drafts.Draft>(Committee.Floor.SessionFloor.StreamId(session), TestContext.Current.CancellationToken));
+    }
 }
