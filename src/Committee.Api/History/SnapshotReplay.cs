@@ -23,10 +23,10 @@ public sealed class SnapshotReplay(IDocumentStore store)
 {
     private const int ProgressEvery = 100_000;
 
-    /// <summary>A <see cref="SingleStreamProjection{TDoc,TId}"/> by Guid that overrides Evolve and names the event types it reads.</summary>
+    /// <summary>A <see cref="SingleStreamProjection{TDoc,TId}"/> by Guid whose Evolve is this application's and that names the event types it reads.</summary>
     public static bool Handles(object projection) =>
         SingleStreamBase(projection.GetType()) is { } generic && generic.GetGenericArguments()[1] == typeof(Guid)
-        && projection.GetType().GetMethod("Evolve", [generic.GetGenericArguments()[0], typeof(Guid), typeof(IEvent)])?.DeclaringType == projection.GetType()
+        && projection.GetType().GetMethod("Evolve", [generic.GetGenericArguments()[0], typeof(Guid), typeof(IEvent)])?.DeclaringType?.Assembly == typeof(SnapshotReplay).Assembly
         && ((ProjectionBase)projection).IncludedEventTypes.Count > 0;
 
     /// <summary>Reads the projection's events and folds them into its snapshots, in memory.</summary>

@@ -130,19 +130,4 @@ public sealed class Vote : IStreamAggregate<Vote>
 }
 
 /// <summary>Keeps each vote's state in the same transaction as its events.</summary>
-public sealed class VoteProjection : SingleStreamProjection<Vote, Guid>
-{
-    /// <summary>Only votes' streams make votes: a draft's or a session's stream never becomes an empty vote.</summary>
-    public VoteProjection()
-    {
-        foreach (var type in CommitteeEvents.OfKind<IVoteEvent>()) IncludeType(type);
-    }
-
-    public override Vote? Evolve(Vote? snapshot, Guid id, IEvent e)
-    {
-        if (e.Data is not IVoteEvent) return snapshot;
-        var vote = Vote.Fold(snapshot, e.Data);
-        vote.Version = e.Version;
-        return vote;
-    }
-}
+public sealed class VoteProjection : StreamAggregateProjection<Vote, IVoteEvent>;
