@@ -99,7 +99,8 @@ static async Task<T?> TryAsync<T>(Func<Task<T>> read) where T : class
 
 static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.UtcNow:HH:mm:ss}] {message}");
 
-/// <summary>How far the server's event feed (read models) is behind the event store, read from its tables.</summary>
+/// <summary>How far the server's read models (Marten's async daemon) are behind the event store: the slowest
+/// projection's progress in mt_event_progression (before b8f0b40's successor: the feed's own checkpoint).</summary>
 internal sealed class FeedProbe(NpgsqlDataSource db, string schema)
 {
     private bool _absent;
@@ -112,7 +113,7 @@ internal sealed class FeedProbe(NpgsqlDataSource db, string schema)
         {
             await using var command = db.CreateCommand($"""
                 select coalesce((select max(seq_id) from "{schema}".mt_events), 0)
-                     - coalesce((select (data->>'sequence')::bigint from "{schema}".mt_doc_feedcheckpoint where id = 'read-models'), 0)
+                     - coalesce((select min(last_seq_id) from "{schema}".mt_event_progression where name <> 'HighWaterMark'), 0)
                 """);
             return (long)(await command.ExecuteScalarAsync())!;
         }

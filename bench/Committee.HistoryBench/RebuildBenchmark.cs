@@ -46,8 +46,8 @@ public static class RebuildBenchmark
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.ConfigureServices(services => services.RunWolverineInSoloMode());
         });
-        // The feed would project the appended events live and compete with the measurement: the rebuild does that work.
-        await host.Services.GetRequiredService<ReadModelsFeed>().StopAsync(CancellationToken.None);
+        // The daemon would project the appended events live and compete with the measurement: the rebuild does that work.
+        await host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().PauseAsync();
         var store = host.Services.GetRequiredService<IDocumentStore>();
 
         if (!existing && votes > 0)

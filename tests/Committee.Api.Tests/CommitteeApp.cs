@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Committee.Infrastructure;
 using JasperFx.CommandLine;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;
@@ -59,8 +60,7 @@ public sealed class CommitteeApp : IAsyncLifetime
     public string Token(string role, string? iso3 = null) => Host.Services.GetRequiredService<Tokens>().Issue(role, iso3);
 
     /// <summary>Waits until the read models have seen everything committed so far.</summary>
-    public Task ReadModelsCaughtUp() =>
-        Host.Services.GetRequiredService<ReadModelsFeed>().CatchUpAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+    public Task ReadModelsCaughtUp() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 

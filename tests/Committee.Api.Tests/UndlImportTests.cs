@@ -1,3 +1,4 @@
+using Marten.Events;
 using System.Net;
 using System.Text.Json.Nodes;
 using Committee.Imports;
@@ -37,7 +38,7 @@ public sealed class UndlImportTests(CommitteeApp app)
         {
             _first = await Import();
             // 236 events at once: more than the usual wait for the read models.
-            await app.Host.Services.GetRequiredService<ReadModelsFeed>().CatchUpAsync(new CancellationTokenSource(TimeSpan.FromMinutes(1)).Token);
+            await app.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(1));
         }
         return _first;
     }

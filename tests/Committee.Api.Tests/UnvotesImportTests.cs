@@ -77,6 +77,7 @@ public sealed class UnvotesImportTests(CommitteeApp app)
         Assert.Contains(record["notVoting"]!.AsArray(), n => (string?)n!["iso3"] == absent && (string?)n["reason"] == "didNotVote");
         Assert.Contains("was adopted by a recorded vote of", (string?)record["sentence"]);
 
+        await app.ReadModelsCaughtUp();
         var usa = (await app.Get("/api/delegations/USA/votes?session=64&pageSize=5")).ShouldBe(HttpStatusCode.OK).Json;
         Assert.Equal(88, (int)usa["total"]!);
         Assert.Equal(5, usa["votes"]!.AsArray().Count);

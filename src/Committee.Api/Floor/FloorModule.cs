@@ -7,6 +7,10 @@ namespace Committee.Floor;
 public static class FloorModule
 {
     public static IServiceCollection AddFloor(this IServiceCollection services) =>
-        services.AddSingleton<IFeedReadModel, SessionViewReadModel>()
-            .ConfigureMarten(opts => opts.Projections.Add<SessionFloorProjection>(ProjectionLifecycle.Inline));
+        services.AddReadModel<SessionDraftsProjection>()
+            .ConfigureMarten(opts =>
+            {
+                opts.Projections.Add<SessionFloorProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<SessionDraft>().Index(d => d.Session);
+            });
 }

@@ -14,19 +14,32 @@ public sealed record SessionOverview(int Session, int MeetingsHeld, MeetingInPro
 public static class GetSessionEndpoint
 {
     /// <summary>A session: the meeting in progress, what is on the floor, and its drafts by agenda item and status;
-    /// with ?asOf=, as it stood at that time.</summary>
+    /// with ?asOf=, as it stood at that time; with ?atLeast=SEQ, once its drafts reflect every event up to that sequence.</summary>
     [WolverineGet("/api/sessions/{session}", OperationId = "GetSession"), Tags("Floor")]
     [ProducesResponseType<SessionOverview>(200)]
-    public static async Task<IResult> Get(int session, string? asOf, IQuerySession query, CancellationToken cancellation)
+    public static async Task<IResult> Get(int session, string? asOf, long? atLeast, IQuerySession query, Freshness freshness, CancellationToken cancellation)
     {
         Moment? moment;
         try { moment = Moment.From(asOf, null); }
         catch (Refusal refusal) { return Problems.For(refusal); }
-        var view = moment is null ? await query.LoadAsync<SessionView>(session, cancellation) : await AsOfAsync(session, moment, query, cancellation);
+        if (await freshness.AtLeastAsync(atLeast, nameof(SessionDraftsProjection), cancellation) is { } behind) return behind;
+        var view = moment is null ? await NowAsync(session, query, cancellation) : await AsOfAsync(session, moment, query, cancellation);
         if (view is null)
             return Problems.NotFound(moment is null ? "session" : "asOf",
                 $"nothing had been recorded for the {DraftRules.Ordinal(session)} session{(moment is null ? "" : $" at {moment}")}");
         return Results.Json(Overview(view), Json.Options);
+    }
+
+    private static async Task<SessionView?> NowAsync(int session, IQuerySession query, CancellationToken cancellation)
+    {
+        var batch = query.CreateBatchQuery();
+        var floorRead = batch.Load<SessionFloor>(SessionFloor.StreamId(session));
+        var draftsRead = batch.Query<SessionDraft>().Where(d => d.Session == session).ToList();
+        await batch.Execute(cancellation);
+        var (floor, drafts) = (await floorRead, await draftsRead);
+        if (floor is null && drafts.Count == 0) return null;
+        var view = new SessionView { Id = session, Drafts = [.. drafts] };
+        return floor is null ? view : view.With(floor);
     }
 
     /// <summary>The view as of a moment, projected by the same functions as the live one from the session's

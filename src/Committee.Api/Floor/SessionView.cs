@@ -1,12 +1,19 @@
 using Committee.Drafts;
 using Committee.Infrastructure;
+using Marten;
 
 namespace Committee.Floor;
 
+/// <summary>A draft as its session lists it: the row each change of the draft rewrites.</summary>
 public sealed record SessionDraft(
-    Guid Id, string Symbol, string Title, string AgendaItem, string AgendaItemTitle, DraftStatus Status, long Version);
+    Guid Id, int Session, string Symbol, string Title, string AgendaItem, string AgendaItemTitle, DraftStatus Status, long Version)
+{
+    public static SessionDraft Of(Draft draft) =>
+        new(draft.Id, draft.Session, draft.Symbol, draft.Title, draft.AgendaItem, draft.AgendaItemTitle, draft.Status, draft.Version);
+}
 
-/// <summary>A session at a glance: the meeting in progress, what is on the floor, and its drafts by status.</summary>
+/// <summary>A session at a glance: the meeting in progress, what is on the floor (its inline snapshot), and its
+/// drafts by status (rows kept by the daemon).</summary>
 public sealed class SessionView
 {
     public int Id { get; set; }
@@ -19,9 +26,7 @@ public sealed class SessionView
     public SessionView With(Draft draft)
     {
         Drafts.RemoveAll(d => d.Id == draft.Id);
-        Drafts.Add(new SessionDraft(draft.Id, draft.Symbol, draft.Title, draft.AgendaItem, draft.AgendaItemTitle, draft.Status, draft.Version));
-        // One order whatever the order of updates, so that a rebuilt view equals the live one.
-        Drafts.Sort((a, b) => a.Id.CompareTo(b.Id));
+        Drafts.Add(SessionDraft.Of(draft));
         return this;
     }
 
@@ -35,19 +40,8 @@ public sealed class SessionView
     }
 }
 
-public sealed class SessionViewReadModel : IFeedReadModel
+public sealed class SessionDraftsProjection() : StateProjection<Draft, IDraftEvent>(typeof(SessionDraft))
 {
-    public IReadOnlyList<Type> Documents { get; } = [typeof(SessionView)];
-
-    public async Task Project(Draft draft, IReadModelDocuments documents)
-    {
-        var view = await documents.Load<SessionView>(draft.Session) ?? new SessionView { Id = draft.Session };
-        documents.Store(view.With(draft));
-    }
-
-    public async Task Project(SessionFloor floor, IReadModelDocuments documents)
-    {
-        var view = await documents.Load<SessionView>(floor.Session) ?? new SessionView { Id = floor.Session };
-        documents.Store(view.With(floor));
-    }
+    protected override void Project(Draft draft, IReadOnlyList<object> events, IDocumentOperations operations) =>
+        operations.Store(SessionDraft.Of(draft));
 }

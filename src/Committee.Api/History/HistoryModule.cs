@@ -7,7 +7,7 @@ namespace Committee.History;
 public static class HistoryModule
 {
     public static IServiceCollection AddHistory(this IServiceCollection services) =>
-        services.AddSingleton<IFeedReadModel, SearchReadModel>()
+        services.AddReadModel<SearchProjection>()
             .AddScoped<DocumentImport>()
             .AddSingleton<ReadModelRebuild>()
             .AddSingleton<SnapshotReplay>()

@@ -1,5 +1,6 @@
 using Committee.Drafts;
 using Committee.Infrastructure;
+using Committee.Voting;
 using Marten;
 using Npgsql;
 using Wolverine.Http;
@@ -11,21 +12,30 @@ public sealed record SearchParagraph(string Id, Guid DraftId, int Session, strin
 
 public sealed record SearchHit(Guid DraftId, string Symbol, string Title, int Session, string Paragraph, string Text, string Snippet, double Rank);
 
-/// <summary>Keeps the search index of every draft's current title and paragraphs.</summary>
-public sealed class SearchReadModel : IFeedReadModel
+/// <summary>Keeps the search index of every draft's current title and paragraphs, rewritten only when the text
+/// changes (not when a sponsor joins or a vote is taken).</summary>
+public sealed class SearchProjection() : StateProjection<Draft, IDraftEvent>(typeof(SearchParagraph))
 {
-    public IReadOnlyList<Type> Documents { get; } = [typeof(SearchParagraph)];
+    /// <summary>PostgreSQL's text search vector holds at most 1 MB: a longer part cannot be indexed, and the draft is
+    /// reported as this read model's failure (a dead letter) rather than stopping the index for every other draft.</summary>
+    public const int MaxIndexedCharacters = 500_000;
 
-    public Task Project(Draft draft, IReadModelDocuments documents)
+    protected override bool Changes(object @event) =>
+        @event is DraftSubmitted or DraftRevised or DraftCorrected or DraftOrallyRevised or AmendmentAdopted or QuestionDecided;
+
+    protected override void Project(Draft draft, IReadOnlyList<object> events, IDocumentOperations operations)
     {
-        documents.DeleteWhere<SearchParagraph>(p => p.DraftId == draft.Id);
         var parts = new[] { ("title", draft.Title) }
             .Concat(draft.Preamble.Select((text, i) => ($"PP{i + 1}", text)))
-            .Concat(draft.Operative.Select((text, i) => ($"OP{i + 1}", text)));
+            .Concat(draft.Operative.Select((text, i) => ($"OP{i + 1}", text)))
+            .ToList();
+        if (parts.FirstOrDefault(p => p.Item2.Length > MaxIndexedCharacters) is ({ } name, { } tooLong))
+            throw new InvalidOperationException(
+                $"{draft.Symbol} {name} has {tooLong.Length:N0} characters: more than the search index takes ({MaxIndexedCharacters:N0})");
+        operations.DeleteWhere<SearchParagraph>(p => p.DraftId == draft.Id);
         var position = 0;
         foreach (var (paragraph, text) in parts)
-            documents.Store(new SearchParagraph($"{draft.Id}/{paragraph}", draft.Id, draft.Session, draft.Symbol, draft.Title, paragraph, position++, text));
-        return Task.CompletedTask;
+            operations.Store(new SearchParagraph($"{draft.Id}/{paragraph}", draft.Id, draft.Session, draft.Symbol, draft.Title, paragraph, position++, text));
     }
 }
 
@@ -37,10 +47,12 @@ public static class SearchEndpoint
     /// Words may be quoted as a phrase, or excluded with a minus; the snippet marks matches with « and ».</summary>
     [WolverineGet("/api/search", OperationId = "Search"), Tags("History")]
     [ProducesResponseType<IReadOnlyList<SearchHit>>(200)]
-    public static async Task<IResult> Get(string? q, int? session, int? limit, IDocumentStore store, CancellationToken cancellation)
+    public static async Task<IResult> Get(string? q, int? session, int? limit, long? atLeast, IDocumentStore store, Freshness freshness,
+        CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(q)) return Problems.For(Refusal.Invalid("q", "give the words to search for, e.g. q=trafficking coordination"));
         if (limit is < 1 or > 200) return Problems.For(Refusal.Invalid("limit", "limit is between 1 and 200"));
+        if (await freshness.AtLeastAsync(atLeast, nameof(SearchProjection), cancellation) is { } behind) return behind;
         var table = store.Options.Schema.For<SearchParagraph>();
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);

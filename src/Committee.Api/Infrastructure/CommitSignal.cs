@@ -1,10 +1,13 @@
+using JasperFx.Events.Daemon.HighWater;
 using Marten;
 using Npgsql;
 
 namespace Committee.Infrastructure;
 
 /// <summary>"Something was committed": raised in this process after a command's commit, and by PostgreSQL NOTIFY for
-/// commits on other nodes, so that every feed reads at once instead of at its next poll.</summary>
+/// commits on other nodes, so that Marten's async daemon reads at once instead of at its next poll.</summary>
+/// <remarks>Marten's own wake-up (UseListenNotifyForEventAppends) sends NOTIFY inside every appending transaction,
+/// which serialises commits on PostgreSQL's notify queue (docs/architecture.md); this one notifies after the commit.</remarks>
 public sealed class CommitSignal(IConfiguration configuration)
 {
     private readonly System.Threading.Channels.Channel<bool> _toNotify = System.Threading.Channels.Channel.CreateBounded<bool>(1);
@@ -27,6 +30,29 @@ public sealed class CommitSignal(IConfiguration configuration)
     public void RaiseLocally() => Raised?.Invoke();
 
     public IAsyncEnumerable<bool> NotificationsToSend(CancellationToken cancellation) => _toNotify.Reader.ReadAllAsync(cancellation);
+}
+
+/// <summary>Marten's daemon waits between polls on this: a commit seen by <see cref="CommitSignal"/> ends the wait.</summary>
+public sealed class CommitWakeup : IDaemonWakeup
+{
+    private readonly SemaphoreSlim _committed = new(0, 1);
+    private readonly CommitSignal _signal;
+
+    public CommitWakeup(CommitSignal signal)
+    {
+        _signal = signal;
+        _signal.Raised += Wake;
+    }
+
+    private void Wake()
+    {
+        if (_committed.CurrentCount > 0) return;
+        try { _committed.Release(); } catch (SemaphoreFullException) { /* woken by another commit */ }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken token) => _committed.WaitAsync(timeout, token);
+
+    public void Dispose() => _signal.Raised -= Wake;
 }
 
 /// <summary>LISTENs for other nodes' commits and NOTIFYs them of this node's, each on a connection of its own. If a

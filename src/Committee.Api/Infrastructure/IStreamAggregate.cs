@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Collections;
+using System.Reflection;
 
 namespace Committee.Infrastructure;
 
@@ -10,6 +11,8 @@ public interface IStreamAggregate<TSelf> where TSelf : class, IStreamAggregate<T
     /// <summary>"draft" or "session", for messages.</summary>
     static abstract string Noun { get; }
 
+    Guid Id { get; }
+
     long Version { get; set; }
 
     int Session { get; }
@@ -17,11 +20,33 @@ public interface IStreamAggregate<TSelf> where TSelf : class, IStreamAggregate<T
 
 public static class StreamAggregate
 {
-    /// <summary>The aggregate after the events, folded on a copy: Marten's inline projection goes on from the fetched
-    /// aggregate itself, and a decision composed of several steps must not change what it was given.</summary>
-    public static T? After<T>(T? aggregate, IEnumerable<object> events) where T : class, IStreamAggregate<T>
+    /// <summary>The aggregate after the events, folded on a detached copy: the fold changes what it is given, and the
+    /// aggregate passed in (the one Marten's inline projection goes on from) must stay as it was.</summary>
+    public static T? After<T>(T? aggregate, IEnumerable<object> events) where T : class, IStreamAggregate<T> =>
+        events.Aggregate(aggregate is null ? null : Detached(aggregate), T.Fold);
+
+    /// <summary>A copy whose lists are its own. The items of an aggregate's lists are immutable records, and every
+    /// other property is a value or an immutable record, so this is all a fold can change.</summary>
+    public static T Detached<T>(T aggregate) where T : class => (T)Copier<T>.Copy(aggregate);
+
+    private static class Copier<T> where T : class
     {
-        var copy = aggregate is null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(aggregate, Json.Options), Json.Options);
-        return events.Aggregate(copy, (current, e) => T.Fold(current, e));
+        private static readonly Func<object, object> Clone = typeof(object)
+            .GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!
+            .CreateDelegate<Func<object, object>>();
+
+        private static readonly PropertyInfo[] Lists = typeof(T).GetProperties()
+            .Where(p => p is { CanRead: true, CanWrite: true } && p.PropertyType.IsGenericType
+                        && p.PropertyType.GetGenericTypeDefinition() == typeof(List<>))
+            .ToArray();
+
+        public static object Copy(T aggregate)
+        {
+            var copy = Clone(aggregate);
+            foreach (var list in Lists)
+                if (list.GetValue(aggregate) is IEnumerable items)
+                    list.SetValue(copy, Activator.CreateInstance(list.PropertyType, items));
+            return copy;
+        }
     }
 }

@@ -18,6 +18,7 @@ public static class Problems
                 404 => "Not found",
                 409 => "Conflict with the current state",
                 415 => "Unsupported media type",
+                503 => "Not available yet",
                 _ => "The action cannot be recorded",
             },
             Detail = reason,
@@ -36,4 +37,18 @@ public static class Problems
         For(StatusCodes.Status409Conflict, "expectedVersion",
             $"this record has changed since version {expected}: it is now at version {current}; reload it and try again",
             new Dictionary<string, object?> { ["currentVersion"] = current });
+
+    /// <summary>A read model still behind the sequence a reader asked for: 503, to be asked again shortly.</summary>
+    public static IResult Behind(string readModel, long atLeast, TimeSpan waited) => new RetryLater(
+        For(StatusCodes.Status503ServiceUnavailable, "atLeast",
+            $"the read model {readModel} has not yet reached event {atLeast} after {waited.TotalSeconds:0.#} s; ask again in a moment"));
+
+    private sealed class RetryLater(IResult problem) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return problem.ExecuteAsync(http);
+        }
+    }
 }

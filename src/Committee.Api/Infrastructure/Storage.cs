@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Marten;
 using Weasel.Core;
 using Wolverine;
@@ -10,10 +13,11 @@ namespace Committee.Infrastructure;
 
 public static class Storage
 {
-    /// <summary>The event store and its documents, in the schema named by Committee:Schema (tests give each host its own).</summary>
+    /// <summary>The event store and its documents, in the schema named by Committee:Schema (tests give each host its own).
+    /// Read models run on Marten's async daemon, one node of several at a time (HotCold).</summary>
     public static IServiceCollection AddCommitteeStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var schema = configuration["Committee:Schema"] ?? "committee";
+        var schema = SchemaOf(configuration);
         services.AddMarten(opts =>
             {
                 opts.Connection(configuration.GetConnectionString("Committee")
@@ -22,24 +26,49 @@ public static class Storage
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.Events.AppendMode = EventAppendMode.Quick;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
+                // The inline projections go on from the aggregate a command fetched instead of loading it again.
+                opts.Events.UseIdentityMapForAggregates = true;
                 // Every event type of the application is known to the store up front, whatever module declares it.
                 opts.Events.AddEventTypes(CommitteeEvents.OfKind<ICommitteeEvent>());
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                ConfigureDaemon(opts, schema);
+                Idempotency.Configure(opts);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(DaemonMode.HotCold)
             .IntegrateWithWolverine(x => x.MessageStorageSchemaName = schema);
         services.AddSingleton<CommitSignal>();
+        services.AddSingleton<CommitWakeup>();
+        services.ConfigureMarten((sp, opts) => opts.Projections.Wakeup = sp.GetRequiredService<CommitWakeup>());
         services.AddHostedService<CommitListener>();
-        services.AddSingleton<Leadership>();
-        services.AddHostedService(sp => sp.GetRequiredService<Leadership>());
-        services.AddSingleton<ReadModelDispatch>();
-        services.AddSingleton<ReadModelsFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReadModelsFeed>());
-        services.AddSingleton<FeedReadModels>();
+        services.AddSingleton<Freshness>();
         services.AddScoped<StreamCommands>();
+        services.AddSingleton<Idempotency>();
+        services.AddHostedService<IdempotencyExpiry>();
         services.AddSingleton(TimeProvider.System);
+        services.AddHealthChecks().AddCheck<ReadModelHealthCheck>("read models");
         return services;
+    }
+
+    public static string SchemaOf(IConfiguration configuration) => configuration["Committee:Schema"] ?? "committee";
+
+    /// <summary>A read model that fails on an event records it as a dead letter (DeadLetterEvent), skips it and goes on;
+    /// the others never wait for it. Commits wake the daemon (<see cref="CommitWakeup"/>); polling is the fallback.</summary>
+    private static void ConfigureDaemon(StoreOptions opts, string schema)
+    {
+        foreach (var errors in new[] { opts.Projections.Errors, opts.Projections.RebuildErrors })
+        {
+            errors.SkipApplyErrors = true;
+            errors.SkipSerializationErrors = true;
+            errors.SkipUnknownEvents = true;
+        }
+        opts.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+        opts.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(250);
+        opts.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(1);
+        opts.Projections.LeadershipPollingTime = 1000;
+        // One leader per schema: hosts on other schemas of the same database (tests) each run their own daemon.
+        opts.Projections.DaemonLockId = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"committee/daemon/{schema}")));
     }
 
     public static void UseCommitteeWolverine(this WolverineOptions opts, IHostEnvironment environment)

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,12 +14,16 @@ namespace Committee.Infrastructure;
 /// <summary>What a decision appends: to the command's own stream, and to companion streams by id.</summary>
 public sealed record Decided(IReadOnlyList<object> Events, IReadOnlyDictionary<Guid, IReadOnlyList<object>>? Companions = null);
 
-/// <summary>The one path every command takes: replay a known Idempotency-Key, load the stream, check the expected
-/// version, decide (a pure function), append, store the answer with the events in one transaction, wake the feed.</summary>
+/// <summary>The one path every command takes: one read round trip (the caller's Idempotency-Key, the stream with its
+/// version and aggregate, and the meeting in progress of its session, in one batch), the expected version checked,
+/// a pure decision, then one write transaction (the events, the inline snapshots and the idempotency record).
+/// The reply carries the global sequence of its last event (<see cref="SequenceHeader"/>), so that a reader can ask
+/// a read model at least that fresh.</summary>
 /// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by itself.</remarks>
-public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, CommitSignal signal)
+public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, CommitSignal signal, Idempotency idempotency)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
+    public const string SequenceHeader = "Committee-Sequence";
 
     public Task<IResult> Execute<T>(
         HttpContext http, Guid streamId, long? expectedVersion, object command,
@@ -45,7 +51,8 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
             return Problems.For(Refusal.Invalid(IdempotencyHeader, "every command on an existing record needs an Idempotency-Key header, so that a retry is recorded once"));
         if (key.Length > 200)
             return Problems.For(Refusal.Invalid(IdempotencyHeader, "the Idempotency-Key is longer than 200 characters"));
-        var fingerprint = Fingerprint(http, command);
+        var request = new Request(streamId, expectedVersion, key.Length == 0 ? null : Idempotency.IdFor(Actor(http), key), Fingerprint(http, command),
+            session, mustExist, location, onConflict, http.RequestAborted);
         // Commands on one stream take turns in this process (193 delegations voting at once append to one vote stream),
         // so they do not fail each other's optimistic check. Another process can still commit first: a command that
         // names no expected version (a ballot, closing a vote) is then decided again on the stream as that writer left
@@ -56,8 +63,7 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         {
             for (var attempt = 1; ; attempt++)
             {
-                var (result, raced) = await Attempt(http, streamId, expectedVersion, command, companions, decide, session, mustExist, location, onConflict, key, fingerprint,
-                    retryable: expectedVersion is null && attempt < MaxAttempts);
+                var (result, raced) = await Attempt(http, request, companions, decide, retryable: expectedVersion is null && attempt < MaxAttempts);
                 if (!raced) return result!;
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), http.RequestAborted);
             }
@@ -68,40 +74,59 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         }
     }
 
+    private sealed record Request(
+        Guid StreamId, long? ExpectedVersion, string? RecordId, string Fingerprint, int? Session, bool MustExist,
+        object? Location, Func<Refusal>? OnConflict, CancellationToken Cancellation);
+
     private const int MaxAttempts = 8;
 
     /// <summary>One turn per stripe of stream ids: streams sharing a stripe wait for each other, which is rare and brief.</summary>
     private static readonly SemaphoreSlim[] Turns = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
+    /// <summary>The session of each stream seen (it never changes), so that its meeting is read in the command's one batch.</summary>
+    private static readonly ConcurrentDictionary<Guid, int> SessionOfStream = new();
+
     private async Task<(IResult? Result, bool Raced)> Attempt<T, TCompanion>(
-        HttpContext http, Guid streamId, long? expectedVersion, object command,
-        Func<T?, IReadOnlyList<Guid>> companions, Func<T?, IReadOnlyDictionary<Guid, TCompanion>, FloorContext, Decided> decide,
-        int? session, bool mustExist, Func<T, string>? location, Func<Refusal>? onConflict, string key, string fingerprint, bool retryable)
+        HttpContext http, Request request,
+        Func<T?, IReadOnlyList<Guid>> companions, Func<T?, IReadOnlyDictionary<Guid, TCompanion>, FloorContext, Decided> decide, bool retryable)
         where T : class, IStreamAggregate<T>
         where TCompanion : class, IStreamAggregate<TCompanion>
     {
+        var cancellation = request.Cancellation;
+        var now = clock.GetUtcNow();
         await using var documents = store.LightweightSession();
-        if (key.Length > 0 && await documents.LoadAsync<IdempotencyRecord>(key, http.RequestAborted) is { } prior)
-            return (Replay(prior, fingerprint), false);
+        var batch = documents.CreateBatchQuery();
+        var priorRead = request.RecordId is { } recordId ? batch.Load<IdempotencyRecord>(recordId) : null;
+        var streamRead = batch.Events.FetchForWriting<T>(request.StreamId);
+        var knownSession = request.Session ?? (SessionOfStream.TryGetValue(request.StreamId, out var seen) ? seen : null);
+        var floorRead = knownSession is { } s ? batch.Load<SessionFloor>(SessionFloor.StreamId(s)) : null;
+        await batch.Execute(cancellation);
 
-        var stream = await documents.Events.FetchForWriting<T>(streamId, http.RequestAborted);
-        if (stream.Aggregate is null && mustExist)
-            return (Problems.NotFound("id", $"there is no {T.Noun} {streamId}"), false);
+        var prior = priorRead is null ? null : await priorRead;
+        if (prior is not null && !idempotency.Expired(prior, now))
+            return (await ReplayAsync<T>(prior, request.Fingerprint, cancellation), false);
+
+        var stream = await streamRead;
+        if (stream.Aggregate is null && request.MustExist)
+            return (Problems.NotFound("id", $"there is no {T.Noun} {request.StreamId}"), false);
         // A retry racing its twin: the twin may have committed after the key was looked up, so look again first.
-        if (expectedVersion is { } expected && expected != stream.CurrentVersion)
-            return (await AfterConflict<T>(key, fingerprint, streamId, expected, onConflict: null), false);
+        if (request.ExpectedVersion is { } expected && expected != stream.CurrentVersion)
+            return (await AfterConflict(request, onConflict: null), false);
 
         var others = new Dictionary<Guid, JasperFx.Events.IEventStream<TCompanion>>();
         foreach (var id in companions(stream.Aggregate).Distinct())
         {
-            var other = await documents.Events.FetchForWriting<TCompanion>(id, http.RequestAborted);
+            var other = await documents.Events.FetchForWriting<TCompanion>(id, cancellation);
             if (other.Aggregate is null) return (Problems.NotFound("id", $"there is no {TCompanion.Noun} {id}"), false);
             others[id] = other;
         }
 
-        var sessionNumber = session ?? stream.Aggregate!.Session;
-        var floor = await documents.LoadAsync<SessionFloor>(SessionFloor.StreamId(sessionNumber), http.RequestAborted);
-        var context = new FloorContext(clock.GetUtcNow(), Actor(http), floor?.Meeting?.Number, floor?.Meeting?.Date);
+        var sessionNumber = knownSession ?? stream.Aggregate!.Session;
+        SessionOfStream.TryAdd(request.StreamId, sessionNumber);
+        var floor = floorRead is null
+            ? await documents.LoadAsync<SessionFloor>(SessionFloor.StreamId(sessionNumber), cancellation)
+            : await floorRead;
+        var context = new FloorContext(now, Actor(http), floor?.Meeting?.Number, floor?.Meeting?.Date);
 
         Decided decided;
         try { decided = decide(stream.Aggregate, others.ToDictionary(o => o.Key, o => o.Value.Aggregate!), context); }
@@ -110,16 +135,19 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         var after = Append(documents, stream, decided.Events, context);
         foreach (var (id, companionEvents) in decided.Companions ?? new Dictionary<Guid, IReadOnlyList<object>>())
             others[id].AppendMany(companionEvents);
+        var appended = documents.PendingChanges.Streams().ToList();
 
         var status = stream.Aggregate is null ? StatusCodes.Status201Created : StatusCodes.Status200OK;
-        var body = JsonSerializer.Serialize(after, Json.Options);
-        var where = status == StatusCodes.Status201Created ? location?.Invoke(after) : null;
-        if (key.Length > 0)
-            documents.Insert(new IdempotencyRecord(key, fingerprint, status, body, where, context.At));
+        var where = status == StatusCodes.Status201Created && request.Location is Func<T, string> locate ? locate(after) : null;
+        var record = request.RecordId is null ? null
+            : new IdempotencyRecord(request.RecordId, request.Fingerprint, status, where, request.StreamId, after.Version, now);
+        // An expired record of the same key is replaced; otherwise a twin's record makes this insert fail.
+        if (record is not null && prior is not null) documents.Store(record);
+        else if (record is not null) documents.Insert(record);
 
         try
         {
-            await documents.SaveChangesAsync(http.RequestAborted);
+            await documents.SaveChangesAsync(cancellation);
         }
         catch (Exception e) when (retryable && IsRace(e))
         {
@@ -127,12 +155,13 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         }
         catch (Exception e) when (IsConflict(e))
         {
-            return (await AfterConflict<T>(key, fingerprint, streamId, expectedVersion, onConflict), false);
+            return (await AfterConflict(request, request.OnConflict), false);
         }
 
         signal.Raise();
-        return (Answer(status, body, where), false);
+        return (new Answer(status, after, where, appended.SelectMany(a => a.Events).Select(e => e.Sequence).DefaultIfEmpty().Max()), false);
     }
+
     /// <summary>The same path for a caller without a request (the importer): decide on the stream as it stands, in the
     /// caller's context (a record of the past carries its own date and no meeting), append and commit; answers the
     /// events appended (none: nothing written). A refusal is thrown.</summary>
@@ -161,17 +190,15 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         return after;
     }
 
-
     /// <summary>Another writer committed first: the same key replays its answer; otherwise the caller learns the current version.</summary>
-    private async Task<IResult> AfterConflict<T>(string key, string fingerprint, Guid streamId, long? expectedVersion, Func<Refusal>? onConflict)
-        where T : class, IStreamAggregate<T>
+    private async Task<IResult> AfterConflict(Request request, Func<Refusal>? onConflict)
     {
         await using var query = store.QuerySession();
-        if (key.Length > 0 && await query.LoadAsync<IdempotencyRecord>(key) is { } winner)
-            return Replay(winner, fingerprint);
+        if (request.RecordId is { } id && await query.LoadAsync<IdempotencyRecord>(id, request.Cancellation) is { } winner)
+            return await ReplayAsync(winner, request.Fingerprint, query, request.Cancellation);
         if (onConflict is not null) return Problems.For(onConflict());
-        var state = await query.Events.FetchStreamStateAsync(streamId);
-        return Problems.StaleVersion(expectedVersion ?? 0, state?.Version ?? 0);
+        var state = await query.Events.FetchStreamStateAsync(request.StreamId, request.Cancellation);
+        return Problems.StaleVersion(request.ExpectedVersion ?? 0, state?.Version ?? 0);
     }
 
     /// <summary>Another command appended to one of the streams after this one read it.</summary>
@@ -190,13 +217,32 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         _ => e.InnerException is not null && IsConflict(e.InnerException),
     };
 
-    private static IResult Replay(IdempotencyRecord prior, string fingerprint) =>
-        prior.Fingerprint == fingerprint
-            ? Answer(prior.Status, prior.Body, prior.Location, replayed: true)
-            : Problems.For(Refusal.Unprocessable(IdempotencyHeader, "this Idempotency-Key was already used for a different request"));
+    private async Task<IResult> ReplayAsync<T>(IdempotencyRecord prior, string fingerprint, CancellationToken cancellation) where T : class
+    {
+        await using var query = store.QuerySession();
+        return await ReplayAsync(prior, fingerprint, query, cancellation, typeof(T));
+    }
 
-    private static IResult Answer(int status, string body, string? location, bool replayed = false) =>
-        new StoredAnswer(status, body, location, replayed);
+    /// <summary>The same answer again: the stream as the command left it, read back at its version.</summary>
+    private static async Task<IResult> ReplayAsync(IdempotencyRecord prior, string fingerprint, IQuerySession query, CancellationToken cancellation,
+        Type? aggregate = null)
+    {
+        if (prior.Fingerprint != fingerprint)
+            return Problems.For(Refusal.Unprocessable(IdempotencyHeader, "this Idempotency-Key was already used for a different request"));
+        var type = aggregate ?? await StreamTypeAsync(query, prior.StreamId, cancellation);
+        var body = type is null ? null
+            : await (Task<object?>)typeof(StreamCommands).GetMethod(nameof(AsStoodAsync), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(type).Invoke(null, [query, prior.StreamId, prior.Version, cancellation])!;
+        var sequence = await query.Events.QueryAllRawEvents().Where(e => e.StreamId == prior.StreamId && e.Version == prior.Version)
+            .Select(e => e.Sequence).FirstOrDefaultAsync(cancellation);
+        return new Answer(prior.Status, body, prior.Location, sequence, Replayed: true);
+    }
+
+    private static async Task<object?> AsStoodAsync<T>(IQuerySession query, Guid id, long version, CancellationToken cancellation) where T : class =>
+        await query.Events.AggregateStreamAsync<T>(id, version, token: cancellation);
+
+    private static async Task<Type?> StreamTypeAsync(IQuerySession query, Guid id, CancellationToken cancellation) =>
+        (await query.Events.FetchStreamStateAsync(id, cancellation))?.AggregateType;
 
     private static string Fingerprint(HttpContext http, object command) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
@@ -204,15 +250,18 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
 
     public static string Actor(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
 
-    private sealed class StoredAnswer(int status, string body, string? location, bool replayed) : IResult
+    /// <summary>A command's answer: the aggregate as it now stands, the sequence to read at least as fresh.</summary>
+    private sealed record Answer(int Status, object? Body, string? Location, long Sequence, bool Replayed = false) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
-            http.Response.StatusCode = status;
+            http.Response.StatusCode = Status;
+            if (Location is not null) http.Response.Headers.Location = Location;
+            if (Sequence > 0) http.Response.Headers[SequenceHeader] = Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+            if (Body is null) return;
             http.Response.ContentType = "application/json; charset=utf-8";
-            if (location is not null) http.Response.Headers.Location = location;
-            if (replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
-            await http.Response.WriteAsync(body, http.RequestAborted);
+            await JsonSerializer.SerializeAsync(http.Response.Body, Body, Body.GetType(), Json.Options, http.RequestAborted);
         }
     }
 }

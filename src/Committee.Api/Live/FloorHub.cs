@@ -5,15 +5,14 @@ namespace Committee.Live;
 
 /// <summary>Watchers choose a session, a draft or a delegation and receive its committed events in store order
 /// ("event" messages). A client then catches up with GET /api/events?after=its last sequence, and drops what it has
-/// already seen. Each watch first lets this node's feed reach every event committed so far, so that nothing published
+/// already seen. Each watch first lets the live push reach every event committed so far (3 s at most), so that nothing published
 /// before the watch (perhaps by another node) lies beyond what the catch-up returns; it answers that position.</summary>
-public sealed class FloorHub(LiveFeed feed) : Hub
+public sealed class FloorHub(LiveProgress progress) : Hub
 {
     private async Task<long> Watching(string group)
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        await feed.CatchUpAsync(Context.ConnectionAborted);
-        return feed.Position;
+        return await progress.CatchUpAsync(Context.ConnectionAborted);
     }
 
     public const string Path = "/hubs/floor";

@@ -1,4 +1,5 @@
 using Committee.Infrastructure;
+using Marten;
 
 namespace Committee.Live;
 
@@ -14,8 +15,8 @@ public static class LiveModule
                 StackExchange.Redis.RedisChannel.Literal($"committee-{configuration["Committee:Schema"] ?? "committee"}"));
         services.AddSingleton<LiveRouting>();
         services.AddSingleton<LivePush>();
-        services.AddSingleton<LiveFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddSingleton<LiveProgress>();
+        services.ConfigureMarten((sp, opts) => opts.Projections.Subscribe(sp.GetRequiredService<LivePush>()));
         return services;
     }
 

@@ -1,23 +1,67 @@
-using Committee.Infrastructure;
-using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Committee.Live;
 
-/// <summary>Pushes each committed event to its watchers, one after another in store order: a connection's messages
-/// leave in the order they were sent, so every watcher sees the order of the store. With a backplane, only the leading
-/// node publishes (one publisher keeps one order) and the backplane hands each message to every node's watchers.</summary>
-public sealed class LivePush(IHubContext<FloorHub> hub, LiveRouting routing, Leadership leadership, IConfiguration configuration) : IEventFeedSubscriber
+/// <summary>Pushes each committed event to its watchers, in store order: a subscription on Marten's async daemon, which
+/// hands over pages of committed events without a gap (it waits for a sequence still held by a live transaction and
+/// passes one proven abandoned). A connection's messages leave in the order they were sent, so every watcher sees the
+/// order of the store. The daemon runs on one node (HotCold); with a backplane, that node's pushes reach every node's
+/// watchers.</summary>
+public sealed class LivePush : SubscriptionBase
 {
-    private readonly bool _backplane = configuration["Committee:Redis"] is { Length: > 0 };
+    public const string Subscription = "LivePush";
 
-    public async Task DeliverAsync(IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    private readonly IHubContext<FloorHub> _hub;
+    private readonly LiveRouting _routing;
+    private long _pushed;
+
+    public LivePush(IHubContext<FloorHub> hub, LiveRouting routing)
     {
-        if (_backplane && !leadership.IsLeader) return;
-        foreach (var live in await routing.DescribeAsync(events, cancellation))
+        _hub = hub;
+        _routing = routing;
+        Name = Subscription;
+        // Watchers catch up over HTTP: a new store starts at the present, not with a replay of history.
+        Options.SubscribeFromPresent();
+        Options.BatchSize = 500;
+    }
+
+    /// <summary>The last sequence pushed from this node.</summary>
+    public long Pushed => Interlocked.Read(ref _pushed);
+
+    public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
+        IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        foreach (var live in await _routing.DescribeAsync(page.Events, operations, cancellationToken))
         {
             var groups = LiveRouting.GroupsOf(live).ToList();
-            if (groups.Count > 0) await hub.Clients.Groups(groups).SendAsync(FloorHub.EventMessage, live, cancellation);
+            if (groups.Count > 0) await _hub.Clients.Groups(groups).SendAsync(FloorHub.EventMessage, live, cancellationToken);
         }
+        Interlocked.Exchange(ref _pushed, page.SequenceCeiling);
+        return NullChangeListener.Instance;
+    }
+}
+
+/// <summary>How far the live push has gone, on any node: every event up to it has been pushed.</summary>
+public sealed class LiveProgress(IDocumentStore store, LivePush push)
+{
+    private static readonly TimeSpan MaxCatchUp = TimeSpan.FromSeconds(3);
+
+    public async Task<long> PositionAsync(CancellationToken cancellation) =>
+        Math.Max(push.Pushed, await store.Advanced.ProjectionProgressFor(Infrastructure.ReadModels.Shard(LivePush.Subscription), token: cancellation));
+
+    /// <summary>Waits (3 s at most) until everything committed so far has been pushed, and answers the position then.</summary>
+    public async Task<long> CatchUpAsync(CancellationToken cancellation)
+    {
+        await using var query = store.QuerySession();
+        var committed = await query.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(cancellation);
+        var deadline = DateTime.UtcNow + MaxCatchUp;
+        long position;
+        while ((position = await PositionAsync(cancellation)) < committed && DateTime.UtcNow < deadline)
+            await Task.Delay(10, cancellation);
+        return position;
     }
 }

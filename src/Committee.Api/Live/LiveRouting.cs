@@ -9,28 +9,22 @@ namespace Committee.Live;
 
 /// <summary>Who watches an event: its session, its draft, and the delegations it concerns. One rule for the live
 /// push and for catching up over HTTP.</summary>
-public sealed class LiveRouting(IDocumentStore store)
+public sealed class LiveRouting
 {
     private readonly ConcurrentDictionary<Guid, int> _sessionOfDraft = new();
     private readonly ConcurrentDictionary<Guid, (int Session, Guid? DraftId)> _vote = new();
 
-    public async Task<IReadOnlyList<LiveEvent>> DescribeAsync(IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    public async Task<IReadOnlyList<LiveEvent>> DescribeAsync(IReadOnlyList<IEvent> events, IQuerySession query, CancellationToken cancellation)
     {
         var unknown = events.Select(e => e.Data).OfType<IDraftEvent>().Select(d => d.DraftId)
             .Where(id => !_sessionOfDraft.ContainsKey(id)).Distinct().ToList();
         if (unknown.Count > 0)
-        {
-            await using var query = store.QuerySession();
             foreach (var draft in await query.LoadManyAsync<Draft>(cancellation, unknown))
                 _sessionOfDraft[draft.Id] = draft.Session;
-        }
         var votes = events.Select(e => e.Data).OfType<IVoteEvent>().Select(v => v.VoteId).Where(id => !_vote.ContainsKey(id)).Distinct().ToList();
         if (votes.Count > 0)
-        {
-            await using var query = store.QuerySession();
             foreach (var vote in await query.LoadManyAsync<Vote>(cancellation, votes))
                 _vote[vote.Id] = (vote.Session, vote.DraftId);
-        }
         return events.Select(Describe).ToList();
     }
 

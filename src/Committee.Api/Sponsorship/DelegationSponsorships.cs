@@ -1,5 +1,6 @@
 using Committee.Drafts;
 using Committee.Infrastructure;
+using Marten;
 
 namespace Committee.Sponsorship;
 
@@ -17,26 +18,46 @@ public sealed class DelegationSponsorships
     public List<DelegationSponsorship> Sponsorships { get; set; } = [];
 
     public static string IdFor(string iso3, int session) => $"{iso3.ToUpperInvariant()}/{session}";
+
+    /// <summary>The session's rows of one delegation, in draft order.</summary>
+    public static DelegationSponsorships Of(string iso3, int session, IEnumerable<DelegationDraftSponsorship> rows) => new()
+    {
+        Id = IdFor(iso3, session), Iso3 = iso3.ToUpperInvariant(), Session = session,
+        Sponsorships = rows.OrderBy(r => r.DraftId).SelectMany(r => r.Entries).ToList(),
+    };
 }
 
-public sealed class DelegationSponsorshipsReadModel : IFeedReadModel
+/// <summary>What one delegation did on one draft: the row a change of that delegation's sponsorship rewrites.</summary>
+public sealed class DelegationDraftSponsorship
 {
-    public IReadOnlyList<Type> Documents { get; } = [typeof(DelegationSponsorships)];
+    public string Id { get; set; } = "";
+    public string Iso3 { get; set; } = "";
+    public int Session { get; set; }
+    public Guid DraftId { get; set; }
+    public List<DelegationSponsorship> Entries { get; set; } = [];
 
-    public async Task Project(Draft draft, IReadModelDocuments documents)
+    public static string IdFor(string iso3, Guid draftId) => $"{iso3}/{draftId}";
+}
+
+/// <summary>Rows by delegation and draft: a joining or a withdrawal rewrites the rows of the States it names; a new
+/// version (symbol, title, printed list) rewrites the draft's rows.</summary>
+public sealed class DelegationSponsorshipsProjection() : StateProjection<Draft, IDraftEvent>(typeof(DelegationDraftSponsorship))
+{
+    protected override bool Changes(object @event) =>
+        @event is SponsorsJoined or SponsorshipWithdrawn or DraftSubmitted or DraftRevised or DraftCorrected;
+
+    protected override void Project(Draft draft, IReadOnlyList<object> events, IDocumentOperations operations)
     {
-        foreach (var entries in draft.Sponsors.GroupBy(s => s.Iso3))
-        {
-            var id = DelegationSponsorships.IdFor(entries.Key, draft.Session);
-            var view = await documents.Load<DelegationSponsorships>(id)
-                       ?? new DelegationSponsorships { Id = id, Iso3 = entries.Key, Session = draft.Session };
-            view.Sponsorships.RemoveAll(s => s.DraftId == draft.Id);
-            // Entries stay in draft order whatever the order of updates, so that a rebuilt view equals the live one.
-            var at = view.Sponsorships.FindIndex(s => s.DraftId.CompareTo(draft.Id) > 0);
-            view.Sponsorships.InsertRange(at < 0 ? view.Sponsorships.Count : at, entries.Select(s => new DelegationSponsorship(
-                draft.Id, draft.Symbol, draft.Title, s.OnBehalfOf, s.Layer, s.PrintedOn,
-                s.JoinedAt, s.JoinedAtMeeting, s.Source, s.RecordedIn, s.WithdrawnAt, s.WithdrawnAtMeeting, s.WithdrawalSource)));
-            documents.Store(view);
-        }
+        var named = events.All(e => e is SponsorsJoined or SponsorshipWithdrawn)
+            ? events.OfType<Live.IConcernsDelegations>().SelectMany(e => e.Delegations).ToHashSet()
+            : null;
+        foreach (var entries in draft.Sponsors.GroupBy(s => s.Iso3).Where(g => named is null || named.Contains(g.Key)))
+            operations.Store(new DelegationDraftSponsorship
+            {
+                Id = DelegationDraftSponsorship.IdFor(entries.Key, draft.Id), Iso3 = entries.Key, Session = draft.Session, DraftId = draft.Id,
+                Entries = entries.Select(s => new DelegationSponsorship(
+                    draft.Id, draft.Symbol, draft.Title, s.OnBehalfOf, s.Layer, s.PrintedOn,
+                    s.JoinedAt, s.JoinedAtMeeting, s.Source, s.RecordedIn, s.WithdrawnAt, s.WithdrawnAtMeeting, s.WithdrawalSource)).ToList(),
+            });
     }
 }

@@ -29,7 +29,8 @@ public sealed record GroupMember(string Iso3, string Name, string? Note);
 public sealed record GroupOnDraft(string Group, IReadOnlyList<string> ActingFor, DateOnly Date, IReadOnlyList<GroupMember>? Members, string Note);
 
 /// <summary>A draft's sponsorship in its three layers (the lists printed on each version, the additional sponsors who
-/// joined after issue, the withdrawals), the same steps as one timeline, the sponsors now, and the groups behind them.</summary>
+/// joined after issue, the withdrawals), the same steps as one timeline, the sponsors now, and the groups behind them.
+/// Derived on reading from the draft's inline snapshot: always as fresh as the draft.</summary>
 public sealed class DraftSponsors
 {
     public Guid Id { get; set; }
@@ -99,15 +100,4 @@ public sealed class DraftSponsors
                     $"the {members.Count} members of the {g.Key} on {draft.Date:d MMMM yyyy}; they are not sponsors of {draft.Symbol}: {string.Join(", ", acting)} sponsors it on the group's behalf");
             })
             .ToList();
-}
-
-public sealed class DraftSponsorsReadModel(MemberStates states) : IFeedReadModel
-{
-    public IReadOnlyList<Type> Documents { get; } = [typeof(DraftSponsors)];
-
-    public Task Project(Draft draft, IReadModelDocuments documents)
-    {
-        documents.Store(DraftSponsors.Of(draft, states));
-        return Task.CompletedTask;
-    }
 }

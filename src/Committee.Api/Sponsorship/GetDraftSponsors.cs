@@ -1,3 +1,5 @@
+using Committee.Delegations;
+using Committee.Drafts;
 using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;
@@ -13,8 +15,8 @@ public static class GetDraftSponsorsEndpoint
     /// the committee report carry the issue date of the version they joined after: the record gives no closer time.</summary>
     [WolverineGet("/api/drafts/{id}/sponsors", OperationId = "DraftSponsors"), Tags("Sponsorship")]
     [ProducesResponseType<DraftSponsors>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession query, CancellationToken cancellation) =>
-        await query.LoadAsync<DraftSponsors>(id, cancellation) is { } view
-            ? Results.Json(view, Json.Options)
+    public static async Task<IResult> Get(Guid id, IQuerySession query, MemberStates states, CancellationToken cancellation) =>
+        await query.LoadAsync<Draft>(id, cancellation) is { } draft
+            ? Results.Json(DraftSponsors.Of(draft, states), Json.Options)
             : Problems.NotFound("id", $"there is no draft {id}");
 }

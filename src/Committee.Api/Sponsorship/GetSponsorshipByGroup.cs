@@ -22,16 +22,18 @@ public static class GetSponsorshipByGroupEndpoint
     /// of a group counts for the acting State only; the United States (an observer in WEOG) counts under "no regional group".</summary>
     [WolverineGet("/api/sessions/{session}/sponsorship-by-group", OperationId = "SponsorshipByGroup"), Tags("Sponsorship")]
     [ProducesResponseType<SponsorshipByGroup>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(int session, IQuerySession query, CancellationToken cancellation)
+    public static async Task<IResult> Get(int session, long? atLeast, IQuerySession query, Freshness freshness, CancellationToken cancellation)
     {
-        var view = await query.LoadAsync<SessionSponsorship>(session, cancellation);
+        if (await freshness.AtLeastAsync(atLeast, nameof(SessionSponsorshipProjection), cancellation) is { } behind) return behind;
+        var rows = await query.Query<DraftCountedSponsors>().Where(d => d.Session == session).ToListAsync(cancellation);
+        var view = rows.Count == 0 ? null : new SessionSponsorship { Id = session, Drafts = rows.OrderBy(r => r.Id).ToList() };
         if (view is null) return Problems.NotFound("session", $"no draft has been recorded for the {DraftRules.Ordinal(session)} session");
         var all = view.Drafts.SelectMany(d => d.Sponsors).ToList();
         var totals = SessionSponsorship.GroupOrder
             .Select(g => new GroupTotal(g, all.Where(s => s.Group == g).Select(s => s.Iso3).Distinct().Count(), all.Count(s => s.Group == g)))
             .Where(t => t.Sponsorships > 0).ToList();
         var perDraft = view.Drafts.OrderBy(d => d.Symbol, StringComparer.Ordinal)
-            .Select(d => new DraftGroupCounts(d.DraftId, d.Symbol, d.Sponsors.Count, SessionSponsorship.GroupOrder
+            .Select(d => new DraftGroupCounts(d.Id, d.Symbol, d.Sponsors.Count, SessionSponsorship.GroupOrder
                 .Select(g => new GroupCount(g, d.Sponsors.Count(s => s.Group == g))).Where(c => c.States > 0).ToList()))
             .ToList();
         return Results.Json(new SponsorshipByGroup(session, view.Drafts.Count, all.Select(s => s.Iso3).Distinct().Count(), all.Count, totals, perDraft), Json.Options);

@@ -9,7 +9,8 @@ namespace Committee.Sponsorship;
 /// date, the one it counts in for elections first (Türkiye in WEOG), so that the groups add up to the States.</summary>
 public sealed record CountedSponsor(string Iso3, string Group);
 
-public sealed record DraftCountedSponsors(Guid DraftId, string Symbol, DateOnly Date, IReadOnlyList<CountedSponsor> Sponsors);
+/// <summary>A draft's current sponsors counted by group: the row a change of its sponsors rewrites (Id: the draft's).</summary>
+public sealed record DraftCountedSponsors(Guid Id, int Session, string Symbol, DateOnly Date, IReadOnlyList<CountedSponsor> Sponsors);
 
 /// <summary>Each draft's current sponsors in a session, by regional group: what the counts by group are made of.</summary>
 public sealed class SessionSponsorship
@@ -24,29 +25,23 @@ public sealed class SessionSponsorship
         "Western European and other States", NoGroup, Observer,
     ];
 
-    public int Id { get; set; }
-    public List<DraftCountedSponsors> Drafts { get; set; } = [];
+    public required int Id { get; init; }
+    public required IReadOnlyList<DraftCountedSponsors> Drafts { get; init; }
 
     /// <summary>A sponsorship on behalf of a group counts for the acting State alone: groups are never expanded.</summary>
     public static DraftCountedSponsors Count(Draft draft, MemberStates states) =>
-        new(draft.Id, draft.Symbol, draft.Date, draft.CurrentSponsors()
+        new(draft.Id, draft.Session, draft.Symbol, draft.Date, draft.CurrentSponsors()
             .Select(s => new CountedSponsor(s.Iso3, states.ByIso3(s.Iso3) is { } state
                 ? state.GroupsOn(draft.Date).FirstOrDefault() ?? NoGroup
                 : Observer))
             .ToList());
 }
 
-public sealed class SessionSponsorshipReadModel(MemberStates states) : IFeedReadModel
+public sealed class SessionSponsorshipProjection(MemberStates states) : StateProjection<Draft, IDraftEvent>(typeof(DraftCountedSponsors))
 {
-    public IReadOnlyList<Type> Documents { get; } = [typeof(SessionSponsorship)];
+    protected override bool Changes(object @event) =>
+        @event is SponsorsJoined or SponsorshipWithdrawn or DraftSubmitted or DraftRevised or DraftCorrected;
 
-    public async Task Project(Draft draft, IReadModelDocuments documents)
-    {
-        var view = await documents.Load<SessionSponsorship>(draft.Session) ?? new SessionSponsorship { Id = draft.Session };
-        view.Drafts.RemoveAll(d => d.DraftId == draft.Id);
-        // Drafts stay in id order whatever the order of updates, so that a rebuilt view equals the live one.
-        var at = view.Drafts.FindIndex(d => d.DraftId.CompareTo(draft.Id) > 0);
-        view.Drafts.Insert(at < 0 ? view.Drafts.Count : at, SessionSponsorship.Count(draft, states));
-        documents.Store(view);
-    }
+    protected override void Project(Draft draft, IReadOnlyList<object> events, IDocumentOperations operations) =>
+        operations.Store(SessionSponsorship.Count(draft, states));
 }

@@ -6,8 +6,11 @@ namespace Committee.Sponsorship;
 public static class SponsorshipModule
 {
     public static IServiceCollection AddSponsorship(this IServiceCollection services) =>
-        services.AddSingleton<IFeedReadModel, DelegationSponsorshipsReadModel>()
-            .AddSingleton<IFeedReadModel, DraftSponsorsReadModel>()
-            .AddSingleton<IFeedReadModel, SessionSponsorshipReadModel>()
-            .ConfigureMarten(opts => opts.Schema.For<DelegationSponsorships>().Index(d => d.Session));
+        services.AddReadModel<DelegationSponsorshipsProjection>()
+            .AddReadModel<SessionSponsorshipProjection>()
+            .ConfigureMarten(opts =>
+            {
+                opts.Schema.For<DelegationDraftSponsorship>().Index(d => d.Iso3);
+                opts.Schema.For<DraftCountedSponsors>().Index(d => d.Session);
+            });
 }

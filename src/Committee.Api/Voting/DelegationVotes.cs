@@ -26,11 +26,12 @@ public static class DelegationVotesEndpoints
     /// issue (unvotes' codes: me, nu, di, hr, co, ec). Former Member States are found by their ISO 3166-3 code (CSK, DDR, YMD, YUG).</summary>
     [WolverineGet("/api/delegations/{iso3}/votes", OperationId = "DelegationVotes"), Tags("Voting")]
     [ProducesResponseType<DelegationVotingRecord>(200)]
-    public static async Task<IResult> Record(string iso3, int? session, int? from, int? to, string? issue, int? page, int? pageSize,
-        MemberStates states, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> Record(string iso3, int? session, int? from, int? to, string? issue, int? page, int? pageSize, long? atLeast,
+        MemberStates states, IDocumentStore store, TimeProvider clock, Freshness freshness, CancellationToken cancellation)
     {
         if (Named(iso3, states, clock) is not { } name) return Problems.NotFound("iso3", $"'{iso3}' is not the ISO3 code of a Member State or of a former Member State");
         if (Filter(issue, page, pageSize) is { } problem) return problem;
+        if (await freshness.AtLeastAsync(atLeast, nameof(VotingRecordsProjection), cancellation) is { } behind) return behind;
         var (size, number) = (pageSize ?? 100, page ?? 1);
         var code = iso3.Trim().ToUpperInvariant();
         await using var connection = await OpenAsync(store, cancellation);
@@ -67,12 +68,13 @@ public static class DelegationVotesEndpoints
     /// session, year range (from, to) or issue.</summary>
     [WolverineGet("/api/delegations/{a}/agreement/{b}", OperationId = "DelegationAgreement"), Tags("Voting")]
     [ProducesResponseType<Agreement>(200)]
-    public static async Task<IResult> AgreementOf(string a, string b, int? session, int? from, int? to, string? issue,
-        MemberStates states, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+    public static async Task<IResult> AgreementOf(string a, string b, int? session, int? from, int? to, string? issue, long? atLeast,
+        MemberStates states, IDocumentStore store, TimeProvider clock, Freshness freshness, CancellationToken cancellation)
     {
         if (Named(a, states, clock) is null) return Problems.NotFound("a", $"'{a}' is not the ISO3 code of a Member State or of a former Member State");
         if (Named(b, states, clock) is null) return Problems.NotFound("b", $"'{b}' is not the ISO3 code of a Member State or of a former Member State");
         if (Filter(issue, null, null) is { } problem) return problem;
+        if (await freshness.AtLeastAsync(atLeast, nameof(VotingRecordsProjection), cancellation) is { } behind) return behind;
         var (first, second) = (a.Trim().ToUpperInvariant(), b.Trim().ToUpperInvariant());
         await using var connection = await OpenAsync(store, cancellation);
         var table = $"{store.Options.Schema.DatabaseSchemaName}.{VotingRecords.Table}";

@@ -1,3 +1,4 @@
+using Committee.Infrastructure;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -6,10 +7,11 @@ namespace Committee.Voting;
 public static class VotingModule
 {
     public static IServiceCollection AddVoting(this IServiceCollection services) =>
-        services.ConfigureMarten(opts =>
-        {
-            opts.Projections.Add<VoteProjection>(ProjectionLifecycle.Inline);
-            opts.Schema.For<Vote>().Index(v => v.DraftId!);
-            VotingRecords.Configure(opts);
-        });
+        services.AddReadModel<VotingRecordsProjection>()
+            .ConfigureMarten(opts =>
+            {
+                opts.Projections.Add<VoteProjection>(ProjectionLifecycle.Inline);
+                opts.Schema.For<Vote>().Index(v => v.DraftId!);
+                VotingRecords.Configure(opts);
+            });
 }

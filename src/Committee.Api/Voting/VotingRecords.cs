@@ -1,7 +1,5 @@
-using Committee.Voting.Unvotes;
+using Committee.Infrastructure;
 using Marten;
-using Npgsql;
-using NpgsqlTypes;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
@@ -11,9 +9,8 @@ namespace Committee.Voting;
 /// Every closed recorded vote as one row, for the questions asked across thousands of votes (a delegation's record, the
 /// agreement of two delegations): the tally, and the four lists by seat (ISO3) as arrays. 6,203 roll calls of 870,109
 /// ballots make 6,203 rows of about a kilobyte: a delegation's record or a pair's agreement is one scan of a few
-/// megabytes, and an import writes its rows with a COPY instead of maintaining an index over a million ballot rows
-/// (a GIN index on the lists was measured: it tripled the import's time and a query does not need it at this size). Live votes are written by the read-model feed; an import writes
-/// its rows itself.
+/// megabytes, with no index over a million ballot rows (a GIN index on the lists was measured: it tripled the import's
+/// time and a query does not need it at this size). Rows are kept by Marten's async daemon for live and imported votes alike.
 /// </summary>
 public static class VotingRecords
 {
@@ -50,52 +47,30 @@ public static class VotingRecords
                 vote.NonVoting.Select(n => n.Iso3 ?? n.Delegation).ToArray());
     }
 
-    /// <summary>Replaces a live vote's row, in the read-model handler's transaction. A non-recorded vote has no lists and no row.</summary>
-    public static void Replace(IDocumentSession session, Vote vote)
+    /// <summary>Replaces a closed vote's row in the daemon's transaction. A non-recorded vote has no lists and no row.</summary>
+    public static void Replace(IDocumentOperations operations, Vote vote)
     {
-        var schema = session.DocumentStore.Options.Schema.DatabaseSchemaName;
-        session.QueueSqlCommand($"delete from {schema}.{Table} where vote_id = ?", vote.Id);
+        var schema = operations.DocumentStore.Options.Schema.DatabaseSchemaName;
+        operations.QueueSqlCommand($"delete from {schema}.{Table} where vote_id = ?", vote.Id);
         if (vote.Kind != VoteKind.Recorded) return;
         var row = RowOf(vote);
-        session.QueueSqlCommand($"insert into {schema}.{Table} ({Columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        operations.QueueSqlCommand($"insert into {schema}.{Table} ({Columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             vote.Id, vote.Source.Name, (object?)vote.Source.Reference ?? DBNull.Value, vote.Session, vote.Date, vote.Question.Subject,
             vote.Issues.ToArray(), vote.Outcome?.ToString().ToLowerInvariant() ?? "", row.Tally.Yes, row.Tally.No, row.Tally.Abstain,
             row.InFavour, row.Against, row.Abstaining, row.NotVoting);
     }
-
-    /// <summary>Writes many votes' rows with one binary COPY.</summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, string schema, IEnumerable<Row> rows, CancellationToken cancellation)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync($"copy {schema}.{Table} ({Columns}) from stdin (format binary)", cancellation);
-        foreach (var row in rows)
-        {
-            var vote = row.Vote;
-            await writer.StartRowAsync(cancellation);
-            await writer.WriteAsync(vote.Id, NpgsqlDbType.Uuid, cancellation);
-            await writer.WriteAsync(vote.Source.Name, NpgsqlDbType.Text, cancellation);
-            if (vote.Source.Reference is { } reference) await writer.WriteAsync(reference, NpgsqlDbType.Text, cancellation);
-            else await writer.WriteNullAsync(cancellation);
-            await writer.WriteAsync(vote.Session, NpgsqlDbType.Integer, cancellation);
-            await writer.WriteAsync(vote.Date, NpgsqlDbType.Date, cancellation);
-            await writer.WriteAsync(vote.Question.Subject, NpgsqlDbType.Text, cancellation);
-            await writer.WriteAsync(vote.Issues.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-            await writer.WriteAsync(vote.Outcome?.ToString().ToLowerInvariant() ?? "", NpgsqlDbType.Text, cancellation);
-            await writer.WriteAsync(row.Tally.Yes, NpgsqlDbType.Integer, cancellation);
-            await writer.WriteAsync(row.Tally.No, NpgsqlDbType.Integer, cancellation);
-            await writer.WriteAsync(row.Tally.Abstain, NpgsqlDbType.Integer, cancellation);
-            foreach (var list in new[] { row.InFavour, row.Against, row.Abstaining, row.NotVoting })
-                await writer.WriteAsync(list, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-        }
-        await writer.CompleteAsync(cancellation);
-    }
 }
 
-public static class VotingRecordHandler
+/// <summary>The voting records follow closed votes only: ballots and statements on an open vote change no row.</summary>
+public sealed class VotingRecordsProjection : StateProjection<Vote, IVoteEvent>
 {
-    public static async Task Handle(Infrastructure.VoteChanged message, IDocumentSession session)
+    public VotingRecordsProjection(IConfiguration configuration) =>
+        Options.DeleteDataInTableOnTeardown($"{Storage.SchemaOf(configuration)}.{VotingRecords.Table}");
+
+    protected override bool Changes(object @event) => @event is VoteClosed or RecordedVoteCorrected or RollCallImported;
+
+    protected override void Project(Vote vote, IReadOnlyList<object> events, IDocumentOperations operations)
     {
-        var vote = await session.LoadAsync<Vote>(message.VoteId);
-        if (vote is null || vote.IsOpen) return;
-        VotingRecords.Replace(session, vote);
+        if (!vote.IsOpen) VotingRecords.Replace(operations, vote);
     }
 }

@@ -67,7 +67,7 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         var wanted = rollCalls.Values.Where(r => include?.Invoke(r.Rcid, r.Session) ?? true).OrderBy(r => r.Rcid).ToList();
         var ids = wanted.Select(r => VoteIdFor(r.Rcid)).ToArray();
         var schema = store.Options.Schema.DatabaseSchemaName;
-        var (haveStream, haveDocument, haveRows) = await ExistingAsync(schema, ids, cancellation);
+        var (haveStream, haveDocument) = await ExistingAsync(schema, ids, cancellation);
 
         var at = clock.GetUtcNow();
         var beforeAdmission = 0;
@@ -81,7 +81,7 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         Task writing = Task.CompletedTask;
         foreach (var batch in wanted.Chunk(BatchSize))
         {
-            var missing = batch.Where(call => VoteIdFor(call.Rcid) is var id && !(haveStream.Contains(id) && haveDocument.Contains(id) && haveRows.Contains(id))).ToList();
+            var missing = batch.Where(call => VoteIdFor(call.Rcid) is var id && !(haveStream.Contains(id) && haveDocument.Contains(id))).ToList();
             present += batch.Length - missing.Count;
             // Roll calls are independent: they are built side by side, then their notes gathered in rcid order.
             var built = missing.AsParallel().AsOrdered()
@@ -98,7 +98,7 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
             }
             await writing;
             var (written, total) = (done += batch.Length, ballots);
-            writing = WriteAsync(schema, built, haveStream, haveDocument, haveRows, cancellation)
+            writing = WriteAsync(built, haveStream, haveDocument, cancellation)
                 .ContinueWith(t => { t.GetAwaiter().GetResult(); progress?.Report(new ImportProgress(written, wanted.Count, total, clockStart.Elapsed)); },
                     cancellation, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
@@ -110,7 +110,7 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
     /// <summary>A roll call made ready to write: its event, its vote document and voting-record row, and what was
     /// noticed on the way (rows refused, ballots dated before an admission, ballots of former Member States).</summary>
     private sealed record Built(
-        RollCallImported Event, Vote Vote, VotingRecords.Row Row, List<(int Line, string Reason)> Rejected, List<string> BeforeAdmission, List<string> Former);
+        RollCallImported Event, Vote Vote, List<(int Line, string Reason)> Rejected, List<string> BeforeAdmission, List<string> Former);
 
     private Built Build(RollCall call, IReadOnlyList<Row> rows, IReadOnlyList<string> issues, DateTimeOffset at)
     {
@@ -141,7 +141,7 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
             new SeatLists(lists[BallotChoice.Yes], lists[BallotChoice.No], lists[BallotChoice.Abstain], absent), at);
         var vote = Vote.Fold(null, e);
         vote.Version = 1;
-        return new Built(e, vote, VotingRecords.RowOf(vote), rejected, beforeAdmission, former);
+        return new Built(e, vote, rejected, beforeAdmission, former);
     }
 
     /// <summary>How the record names the question: the dataset's short title, else the start of its description, and its resolution code.</summary>
@@ -152,28 +152,17 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         return call.Resolution.Length > 0 ? $"{what} ({call.Resolution})" : what;
     }
 
-    private async Task WriteAsync(string schema, List<Built> built, HashSet<Guid> haveStream, HashSet<Guid> haveDocument, HashSet<Guid> haveRows,
-        CancellationToken cancellation)
+    /// <remarks>The voting records' rows follow from the events on Marten's daemon, like a live vote's.</remarks>
+    private async Task WriteAsync(List<Built> built, HashSet<Guid> haveStream, HashSet<Guid> haveDocument, CancellationToken cancellation)
     {
-        // Three independent writes, each in its own transaction, side by side: PostgreSQL works on them in parallel.
+        // Two independent writes, each in its own transaction, side by side: PostgreSQL works on them in parallel.
         var streams = built.Where(b => !haveStream.Contains(b.Vote.Id)).ToList();
         var documents = built.Where(b => !haveDocument.Contains(b.Vote.Id)).Select(b => b.Vote).ToList();
-        var records = built.Where(b => !haveRows.Contains(b.Vote.Id)).Select(b => b.Row).ToList();
         await Task.WhenAll(
             streams.Count == 0 ? Task.CompletedTask : store.BulkInsertEventStreamAsync(JasperFx.StorageConstants.DefaultTenantId,
                 streams.Select(b => new BulkEventStreamHeader { Id = b.Vote.Id, Version = 1, AggregateType = typeof(Vote) }).ToList(),
                 Events(streams.Select(b => b.Event)), streams.Count, cancellation),
-            documents.Count == 0 ? Task.CompletedTask : store.BulkInsertAsync(documents, BulkInsertMode.InsertsOnly, documents.Count, cancellation),
-            records.Count == 0 ? Task.CompletedTask : CopyRowsAsync(schema, records, cancellation));
-    }
-
-    private async Task CopyRowsAsync(string schema, IReadOnlyList<VotingRecords.Row> rows, CancellationToken cancellation)
-    {
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var transaction = await connection.BeginTransactionAsync(cancellation);
-        await VotingRecords.CopyAsync(connection, schema, rows, cancellation);
-        await transaction.CommitAsync(cancellation);
+            documents.Count == 0 ? Task.CompletedTask : store.BulkInsertAsync(documents, BulkInsertMode.InsertsOnly, documents.Count, cancellation));
     }
 
     private static async IAsyncEnumerable<IEvent> Events(IEnumerable<RollCallImported> events)
@@ -188,7 +177,7 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         }
     }
 
-    private async Task<(HashSet<Guid> Streams, HashSet<Guid> Documents, HashSet<Guid> Rows)> ExistingAsync(string schema, Guid[] ids, CancellationToken cancellation)
+    private async Task<(HashSet<Guid> Streams, HashSet<Guid> Documents)> ExistingAsync(string schema, Guid[] ids, CancellationToken cancellation)
     {
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
@@ -203,8 +192,7 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         }
         var documentTable = store.Options.Schema.For<Vote>();
         return (await Ids($"select id from {schema}.mt_streams where id = any(@ids)"),
-            await Ids($"select id from {documentTable} where id = any(@ids)"),
-            await Ids($"select vote_id from {schema}.{VotingRecords.Table} where vote_id = any(@ids)"));
+            await Ids($"select id from {documentTable} where id = any(@ids)"));
     }
 
     private static Dictionary<int, RollCall> ReadRollCalls(string path, Action<string, int, string> reject)

@@ -1,6 +1,6 @@
 // The secretary's console: record what happens on the floor, by keyboard. Every action carries the draft's
 // version (a conflict says so) and an idempotency key that a retry after a network blip reuses.
-import { Live, getJson, ordinal, element } from "./live.js";
+import { Live, getJson, saw, sawReply, ordinal, element } from "./live.js";
 import { actions, sessionActions } from "./actions.js";
 
 const state = { token: sessionStorage.getItem("token") ?? "", session: Number(sessionStorage.getItem("session")) || null, draft: null, floor: null };
@@ -27,6 +27,7 @@ export async function send(path, body, method = "POST") {
       });
       const reply = await response.json().catch(() => null);
       if (!response.ok) throw Object.assign(new Error(describe(reply, response.status)), { refused: true, problem: reply });
+      sawReply(response);
       return reply;
     } catch (error) {
       if (error.refused || attempt >= 5) throw error;
@@ -98,6 +99,7 @@ async function signIn(event) {
   $("floor-link").href = `/floor?session=${state.session}`;
   await selectDraft(null);
   const { position } = await getJson("/api/events/position");
+  saw(position);
   live?.stop();
   live = new Live({
     watch: [["WatchSession", state.session]],

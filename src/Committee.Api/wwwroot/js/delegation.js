@@ -1,5 +1,5 @@
 // A delegation's own view: its State's sponsorships as they happen, and signing on or withdrawing for itself.
-import { Live, getJson, element } from "./live.js";
+import { Live, getJson, saw, sawReply, element } from "./live.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { token: sessionStorage.getItem("delegation-token") ?? "", session: Number(sessionStorage.getItem("session")) || null, iso3: null };
@@ -16,6 +16,7 @@ async function act(draft, action) {
     body: JSON.stringify({ expectedVersion: draft.version, delegations: [state.iso3] }),
   });
   const reply = await response.json().catch(() => null);
+  sawReply(response);
   response.ok ? show(`${draft.symbol}: ${action === "sponsors" ? "signed on" : "sponsorship withdrawn"}.`, "ok") : show(`${draft.symbol}: ${reply?.detail ?? response.statusText}`);
   await refresh();
 }
@@ -46,6 +47,7 @@ async function signIn(event) {
   sessionStorage.setItem("session", String(state.session));
   $("heading").textContent = `Delegation of ${state.iso3}`;
   const { position } = await getJson("/api/events/position");
+  saw(position);
   await refresh();
   live?.stop();
   live = new Live({

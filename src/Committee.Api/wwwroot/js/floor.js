@@ -1,6 +1,6 @@
 // The floor display: what is on the floor of a session, its sponsors as they join, and (during a recorded vote)
 // the voting board. It loads the state once, then follows the session's events; after a drop it catches up.
-import { Live, getJson, ordinal, element } from "./live.js";
+import { Live, getJson, saw, ordinal, element } from "./live.js";
 import { Board } from "./board.js";
 
 const session = Number(new URLSearchParams(location.search).get("session"));
@@ -53,6 +53,7 @@ async function onEvent(e) {
 async function start() {
   if (!session) { main.replaceChildren(element("p", { class: "idle" }, "Open /floor?session=78 to follow a session.")); return; }
   const { position } = await getJson("/api/events/position");
+  saw(position);
   try {
     const s = await getJson(`/api/sessions/${session}`);
     view.meeting = s.meeting?.number ?? null;

@@ -92,13 +92,21 @@ export class Live {
   apply(e) {
     if (e.sequence <= this.last) return;  // already seen (live and caught up both delivered it)
     this.last = e.sequence;
+    saw(e.sequence);
     this.onEvent(e);
   }
 }
 
-/** Fetch JSON, throwing the problem details (RFC 9457) when the answer is not a success. */
+/** The newest event this page was told about (a command's reply, a pushed event): every read asks for a state at
+ * least that fresh (atLeast), so the page never shows the past after an action. */
+let seen = 0;
+export function saw(sequence) { if (Number(sequence) > seen) seen = Number(sequence); }
+export function sawReply(response) { saw(response.headers.get("Committee-Sequence") ?? 0); }
+
+/** Fetch JSON at least as fresh as what the page has seen, throwing the problem details (RFC 9457) when the answer
+ * is not a success. */
 export async function getJson(url) {
-  const response = await fetch(url);
+  const response = await fetch(seen > 0 ? `${url}${url.includes("?") ? "&" : "?"}atLeast=${seen}` : url);
   const body = await response.json().catch(() => null);
   if (!response.ok) throw Object.assign(new Error(body?.detail ?? response.statusText), { problem: body, status: response.status });
   return body;

@@ -1,0 +1,64 @@
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Committee.Infrastructure;
+
+public static class ReadModels
+{
+    /// <summary>A read model projected by Marten's async daemon, under its class name.</summary>
+    public static IServiceCollection AddReadModel<TProjection>(this IServiceCollection services)
+        where TProjection : ProjectionBase, IProjection =>
+        services.AddProjectionWithServices<TProjection>(ProjectionLifecycle.Async, ServiceLifetime.Singleton);
+
+    /// <summary>The daemon's progress row of a read model (or a subscription) by its name.</summary>
+    public static ShardName Shard(string name) => new(name, ShardName.All, 1);
+}
+
+/// <summary>"Read what you just did": a reader names the sequence it was told about (a command's
+/// <see cref="StreamCommands.SequenceHeader"/>, a pushed event's sequence) and is answered from a read model at least
+/// that fresh, after a bounded wait.</summary>
+public sealed class Freshness(IDocumentStore store)
+{
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Null when the read model has reached the sequence (or none was asked); otherwise the problem to answer:
+    /// 400 for a sequence that is not one, 503 with Retry-After when the read model is still behind after the wait.</summary>
+    public async Task<IResult?> AtLeastAsync(long? atLeast, string readModel, CancellationToken cancellation)
+    {
+        if (atLeast is null) return null;
+        if (atLeast < 0) return Problems.For(Refusal.Invalid("atLeast", "atLeast is an event sequence number, 0 or more"));
+        var shard = ReadModels.Shard(readModel);
+        var deadline = DateTime.UtcNow + MaxWait;
+        while (await store.Advanced.ProjectionProgressFor(shard, token: cancellation) < atLeast)
+        {
+            if (DateTime.UtcNow >= deadline) return Problems.Behind(readModel, atLeast.Value, MaxWait);
+            await Task.Delay(Poll, cancellation);
+        }
+        return null;
+    }
+}
+
+/// <summary>Degraded while any read model has skipped an event it failed on (Marten's dead letters), naming them:
+/// `scripts/committee dead-letters` lists them and replays them after a fix.</summary>
+public sealed class ReadModelHealthCheck(IDocumentStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellation = default)
+    {
+        try
+        {
+            await using var query = store.QuerySession();
+            var failed = await query.Query<DeadLetterEvent>().Select(d => d.ProjectionName).Distinct().ToListAsync(cancellation);
+            return failed.Count == 0
+                ? HealthCheckResult.Healthy("every read model is up to date with the events it was given")
+                : HealthCheckResult.Degraded($"events skipped after failing in: {string.Join(", ", failed)} (scripts/committee dead-letters)");
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("the read models' state could not be read", e);
+        }
+    }
+}

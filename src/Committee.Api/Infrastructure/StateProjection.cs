@@ -1,0 +1,47 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Committee.Infrastructure;
+
+/// <summary>
+/// A read model kept by Marten's async daemon from the state of the streams its events touch (a draft, a vote), not
+/// from single events: for each page of events, every stream of <typeparamref name="TState"/> that moved is loaded
+/// as it now stands (its inline snapshot, one query for the page) and handed to <see cref="Project"/>, whose writes
+/// the daemon commits with its progress. Projecting the newest state is idempotent, so a rebuild equals the live model.
+/// </summary>
+/// <remarks>A stream whose projection throws is reported as a failure of its first event in the page: with the
+/// store's SkipApplyErrors the daemon records that event as a dead letter, skips it and goes on with the rest.</remarks>
+public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IProjection
+    where TState : class, IStreamAggregate<TState>
+{
+    /// <param name="rows">The document types it writes, emptied before a rebuild.</param>
+    protected StateProjection(params Type[] rows)
+    {
+        Name = GetType().Name;
+        Lifecycle = ProjectionLifecycle.Async;
+        foreach (var type in CommitteeEvents.OfKind<TEventKind>()) IncludeType(type);
+        foreach (var row in rows) Options.DeleteViewTypeOnTeardown(row);
+    }
+
+    /// <summary>Whether the event changes what this read model shows (a sponsor joining does not change the search index).</summary>
+    protected virtual bool Changes(object @event) => true;
+
+    /// <summary>Writes the read model's rows for the state, touching only what the events concern.</summary>
+    protected abstract void Project(TState state, IReadOnlyList<object> events, IDocumentOperations operations);
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var moved = events.Where(e => e.Data is TEventKind && Changes(e.Data)).GroupBy(e => e.StreamId).ToList();
+        if (moved.Count == 0) return;
+        var states = (await operations.LoadManyAsync<TState>(cancellation, moved.Select(g => g.Key))).ToDictionary(s => s.Id);
+        foreach (var stream in moved)
+        {
+            if (!states.TryGetValue(stream.Key, out var state)) continue;
+            try { Project(state, stream.Select(e => e.Data).ToList(), operations); }
+            catch (Exception e) { throw new ApplyEventException(stream.First(), e); }
+        }
+    }
+}
