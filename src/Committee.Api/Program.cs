@@ -25,11 +25,13 @@ builder.Services
     .AddVoting()
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
+    .AddCommitteeTelemetry(builder.Configuration)
     .AddWolverineHttp();
 builder.Host.UseWolverine(opts => opts.UseCommitteeWolverine(builder.Environment));
 
 var app = builder.Build();
 app.UseCommitteeWeb();
+app.MapCommitteeMetrics();
 app.MapLive();
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
 
