@@ -20,7 +20,7 @@ public sealed record Decided(IReadOnlyList<object> Events, IReadOnlyDictionary<G
 /// The reply carries the global sequence of its last event (<see cref="SequenceHeader"/>), so that a reader can ask
 /// a read model at least that fresh.</summary>
 /// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by itself.</remarks>
-public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, CommitSignal signal, Idempotency idempotency)
+public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, CommitSignal signal, Idempotency idempotency, CommitteeMetrics metrics)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string SequenceHeader = "Committee-Sequence";
@@ -159,6 +159,8 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         }
 
         signal.Raise();
+        metrics.EventsAppended(T.Noun, decided.Events.Count);
+        metrics.EventsAppended(TCompanion.Noun, decided.Companions?.Values.Sum(e => e.Count) ?? 0);
         return (new Answer(status, after, where, appended.SelectMany(a => a.Events).Select(e => e.Sequence).DefaultIfEmpty().Max()), false);
     }
 

@@ -1,5 +1,6 @@
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using Committee.Infrastructure;
 using Marten;
 using Marten.Subscriptions;
 using Microsoft.AspNetCore.SignalR;
@@ -17,12 +18,14 @@ public sealed class LivePush : SubscriptionBase
 
     private readonly IHubContext<FloorHub> _hub;
     private readonly LiveRouting _routing;
+    private readonly CommitteeMetrics _metrics;
     private long _pushed;
 
-    public LivePush(IHubContext<FloorHub> hub, LiveRouting routing)
+    public LivePush(IHubContext<FloorHub> hub, LiveRouting routing, CommitteeMetrics metrics)
     {
         _hub = hub;
         _routing = routing;
+        _metrics = metrics;
         Name = Subscription;
         // Watchers catch up over HTTP: a new store starts at the present, not with a replay of history.
         Options.SubscribeFromPresent();
@@ -38,7 +41,9 @@ public sealed class LivePush : SubscriptionBase
         foreach (var live in await _routing.DescribeAsync(page.Events, operations, cancellationToken))
         {
             var groups = LiveRouting.GroupsOf(live).ToList();
-            if (groups.Count > 0) await _hub.Clients.Groups(groups).SendAsync(FloorHub.EventMessage, live, cancellationToken);
+            if (groups.Count == 0) continue;
+            await _hub.Clients.Groups(groups).SendAsync(FloorHub.EventMessage, live, cancellationToken);
+            _metrics.LivePushed(DateTimeOffset.UtcNow - live.Timestamp);
         }
         Interlocked.Exchange(ref _pushed, page.SequenceCeiling);
         return NullChangeListener.Instance;
@@ -51,7 +56,7 @@ public sealed class LiveProgress(IDocumentStore store, LivePush push)
     private static readonly TimeSpan MaxCatchUp = TimeSpan.FromSeconds(3);
 
     public async Task<long> PositionAsync(CancellationToken cancellation) =>
-        Math.Max(push.Pushed, await store.Advanced.ProjectionProgressFor(Infrastructure.ReadModels.Shard(LivePush.Subscription), token: cancellation));
+        Math.Max(push.Pushed, await store.Advanced.ProjectionProgressFor(ReadModels.Shard(LivePush.Subscription), token: cancellation));
 
     /// <summary>Waits (3 s at most) until everything committed so far has been pushed, and answers the position then.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellation)
