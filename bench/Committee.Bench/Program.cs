@@ -68,7 +68,11 @@ async Task<RunResult> MeasureAsync(string path, int clients, Func<Window, IEnume
     var tasks = run(window).Select(client => Task.Run(client)).ToArray();
     await window.UntilMeasureStartAsync();
     var cpuBefore = CpuSnapshot.Take(options.ServerPid, database);
+    using var sampling = new CancellationTokenSource();
+    var lagSamples = feed.SampleTimeLagAsync(sampling.Token);
     await window.UntilEndAsync();
+    await sampling.CancelAsync();
+    var lagMs = await lagSamples;
     var cpu = CpuSnapshot.Take(options.ServerPid, database).Since(cpuBefore);
     var tallies = await Task.WhenAll(tasks);
     var lag = await feed.LagAsync();
@@ -79,9 +83,10 @@ async Task<RunResult> MeasureAsync(string path, int clients, Func<Window, IEnume
     var result = RunResult.From(path, clients, window, tallies);
     result = result with
     {
-        Diagnostics = new Diagnostics(cpu, pgBefore is null || pgAfter is null ? null : pgAfter.Minus(pgBefore), result.Succeeded, lag, catchUp),
+        Diagnostics = new Diagnostics(cpu, pgBefore is null || pgAfter is null ? null : pgAfter.Minus(pgBefore), result.Succeeded, lag, catchUp, lagMs),
     };
     Log($"  {result.Throughput:0} actions/s, p99 {result.P99:0.0} ms, {result.Errors} error(s)");
+    if (lagMs is { Count: > 0 }) Log($"  read-model lag during the window: p50 {Percentile(lagMs, 0.5):0} ms, p99 {Percentile(lagMs, 0.99):0} ms, max {lagMs.Max():0} ms ({lagMs.Count} samples)");
     return result;
 }
 
@@ -96,6 +101,8 @@ static async Task<T?> TryAsync<T>(Func<Task<T>> read) where T : class
     try { return await read(); }
     catch (NpgsqlException e) { Log($"  (statistics not available: {e.Message})"); return null; }
 }
+
+static double Percentile(IReadOnlyList<double> values, double p) => values.Order().ElementAt((int)Math.Min(values.Count - 1, Math.Floor(p * values.Count)));
 
 static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.UtcNow:HH:mm:ss}] {message}");
 
@@ -113,15 +120,43 @@ internal sealed class FeedProbe(NpgsqlDataSource db, string schema)
         {
             await using var command = db.CreateCommand($"""
                 select coalesce((select max(seq_id) from "{schema}".mt_events), 0)
-                     - coalesce((select min(last_seq_id) from "{schema}".mt_event_progression where name <> 'HighWaterMark'), 0)
+                     - (select min(last_seq_id) from "{schema}".mt_event_progression where name like '%:All')
                 """);
-            return (long)(await command.ExecuteScalarAsync())!;
+            // No progress row: no daemon runs (scripts/bench --server-variant no-daemon).
+            return await command.ExecuteScalarAsync() is long lag ? lag : null;
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
         {
             _absent = true;
             return null;
         }
+    }
+
+    /// <summary>Every 100 ms until cancelled: how long ago the oldest event not yet in every read model was committed
+    /// (0 when all are caught up) — commit to visible, in ms. Null when no daemon runs.</summary>
+    public async Task<IReadOnlyList<double>?> SampleTimeLagAsync(CancellationToken stop)
+    {
+        var samples = new List<double>();
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await using var command = db.CreateCommand($"""
+                    select (select min(last_seq_id) from "{schema}".mt_event_progression where name like '%:All'),
+                           coalesce(extract(epoch from clock_timestamp() - (select timestamp from "{schema}".mt_events
+                               where seq_id > (select min(last_seq_id) from "{schema}".mt_event_progression where name like '%:All')
+                               order by seq_id limit 1)) * 1000, 0)
+                    """);
+                await using var reader = await command.ExecuteReaderAsync(stop);
+                await reader.ReadAsync(stop);
+                if (reader.IsDBNull(0)) return null;
+                samples.Add(Convert.ToDouble(reader.GetValue(1)));
+                await Task.Delay(100, stop);
+            }
+        }
+        catch (OperationCanceledException) { }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName) { return null; }
+        return samples;
     }
 
     /// <summary>Waits until the lag is zero; gives up when it has not shrunk for 60 s (no feed running; the feed saves

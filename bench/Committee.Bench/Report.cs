@@ -66,8 +66,8 @@ public static class Report
              "background processes and other databases); CPU ms per action over the measured window; database work per successful action " +
              "(warm-up included), from pg_stat_database and pg_stat_user_tables after the run (and after the server's event feed caught up):");
         Line();
-        Line("| path | clients | server | PG bench db | PG other | load gen | other | idle | server CPU ms/action | PG bench db CPU ms/action | transactions/action | rows ins/action (TOAST chunks incl.) | rows upd/action | reply KB mean / last | actions/s first s → last s | feed lag at end (events) | feed catch-up s |");
-        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line("| path | clients | server | PG bench db | PG other | load gen | other | idle | server CPU ms/action | PG bench db CPU ms/action | transactions/action | rows ins/action (TOAST chunks incl.) | rows upd/action | reply KB mean / last | actions/s first s → last s | read-model lag p99 / max ms (commit → visible, sampled) | feed lag at end (events) | feed catch-up s |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             if (r.Diagnostics is not { } d) continue;
@@ -80,6 +80,7 @@ public static class Report
                  $"| {(db is null ? "n/a" : F(d.PerAction(db.Commits), "0.0"))} | {(db is null ? "n/a" : F(d.PerAction(db.Inserted), "0.0"))} | {(db is null ? "n/a" : F(d.PerAction(db.Updated), "0.0"))} " +
                  $"| {(isHttp ? $"{F(r.MeanResponseBytes / 1024, "0.0")} / {F(r.LastResponseBytes / 1024.0, "0.0")}" : "–")} " +
                  $"| {N(r.PerSecond.FirstOrDefault())} → {N(r.PerSecond.LastOrDefault())} " +
+                 $"| {(isHttp && d.LagMs is { Count: > 0 } lags ? $"{F(lags.Order().ElementAt((int)Math.Min(lags.Count - 1, Math.Floor(0.99 * lags.Count))), "0")} / {F(lags.Max(), "0")}" : "–")} " +
                  $"| {(isHttp ? d.FeedLagAtEnd?.ToString(CultureInfo.InvariantCulture) ?? "no feed" : "–")} " +
                  $"| {(!isHttp || d.FeedLagAtEnd is null ? "–" : d.FeedCatchUp is { } t ? F(t.TotalSeconds, "0.0") : "did not")} |");
         }

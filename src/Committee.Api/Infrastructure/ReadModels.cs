@@ -11,7 +11,8 @@ public static class ReadModels
     /// <summary>A read model projected by Marten's async daemon, under its class name.</summary>
     public static IServiceCollection AddReadModel<TProjection>(this IServiceCollection services)
         where TProjection : ProjectionBase, IProjection =>
-        services.AddProjectionWithServices<TProjection>(ProjectionLifecycle.Async, ServiceLifetime.Singleton);
+        services.AddProjectionWithServices<TProjection>(ProjectionLifecycle.Async, ServiceLifetime.Singleton)
+            .AddSingleton(new ReadModelRegistration(typeof(TProjection)));
 
     /// <summary>The daemon's progress row of a read model (or a subscription) by its name.</summary>
     public static ShardName Shard(string name) => new(name, ShardName.All, 1);

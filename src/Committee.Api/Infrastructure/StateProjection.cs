@@ -41,7 +41,13 @@ public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IPro
         {
             if (!states.TryGetValue(stream.Key, out var state)) continue;
             try { Project(state, stream.Select(e => e.Data).ToList(), operations); }
-            catch (Exception e) { throw new ApplyEventException(stream.First(), e); }
+            catch (Exception e) { throw new ReadModelFailure(stream.First(), e); }
         }
     }
+}
+
+/// <summary>The daemon records this message with the dead letter: it names the cause, not only the event.</summary>
+public sealed class ReadModelFailure(IEvent @event, Exception cause) : ApplyEventException(@event, cause)
+{
+    public override string Message => $"{base.Message}: {InnerException!.Message}";
 }

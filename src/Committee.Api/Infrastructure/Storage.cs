@@ -14,7 +14,8 @@ namespace Committee.Infrastructure;
 public static class Storage
 {
     /// <summary>The event store and its documents, in the schema named by Committee:Schema (tests give each host its own).
-    /// Read models run on Marten's async daemon, one node of several at a time (HotCold).</summary>
+    /// Read models and the live push run on Marten's async daemon, one node of several at a time (Committee:Daemon:
+    /// HotCold by default; Disabled for a node that only records commands).</summary>
     public static IServiceCollection AddCommitteeStore(this IServiceCollection services, IConfiguration configuration)
     {
         var schema = SchemaOf(configuration);
@@ -36,7 +37,7 @@ public static class Storage
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .AddAsyncDaemon(DaemonMode.HotCold)
+            .AddAsyncDaemon(configuration.GetValue("Committee:Daemon", DaemonMode.HotCold))
             .IntegrateWithWolverine(x => x.MessageStorageSchemaName = schema);
         services.AddSingleton<CommitSignal>();
         services.AddSingleton<CommitWakeup>();
