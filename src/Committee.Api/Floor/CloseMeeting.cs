@@ -10,7 +10,7 @@ public static class CloseMeetingEndpoint
 {
     [WolverinePost("/api/sessions/{session}/meetings/{meeting}/closure", OperationId = "CloseMeeting"), Tags("Floor")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(int session, int meeting, CloseMeeting command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(int session, int meeting, CloseMeeting command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<SessionFloor>(http, SessionFloor.StreamId(session), command.ExpectedVersion, command,
             (floor, context) => Decide(floor!, meeting, context), keyRequired: false);
 

@@ -7,7 +7,8 @@ namespace Committee.Floor;
 public static class FloorModule
 {
     public static IServiceCollection AddFloor(this IServiceCollection services) =>
-        services.AddReadModel<SessionDraftsProjection>()
+        services.AddStreamCommands<FloorContext, FloorContextReader>()
+            .AddReadModel<SessionDraftsProjection>()
             .ConfigureMarten(opts =>
             {
                 opts.Projections.Add<SessionFloorProjection>(ProjectionLifecycle.Inline);

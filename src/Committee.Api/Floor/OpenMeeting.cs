@@ -11,7 +11,7 @@ public static class OpenMeetingEndpoint
 {
     [WolverinePost("/api/sessions/{session}/meetings", OperationId = "OpenMeeting"), Tags("Floor")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(int session, OpenMeeting command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(int session, OpenMeeting command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<SessionFloor>(http, SessionFloor.StreamId(session), command.ExpectedVersion, command,
             (floor, context) => Decide(session, floor, command, context), session: session, mustExist: false, keyRequired: false,
             location: floor => $"/api/sessions/{floor.Session}");

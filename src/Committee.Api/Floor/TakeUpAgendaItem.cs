@@ -11,7 +11,7 @@ public static class TakeUpAgendaItemEndpoint
     /// <summary>The Committee takes up an agenda item at the meeting in progress.</summary>
     [WolverinePost("/api/sessions/{session}/floor/agenda-item", OperationId = "TakeUpAgendaItem"), Tags("Floor")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(int session, TakeUpAgendaItem command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(int session, TakeUpAgendaItem command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<SessionFloor>(http, SessionFloor.StreamId(session), command.ExpectedVersion, command,
             (floor, context) => Decide(floor!, command, context), keyRequired: false);
 

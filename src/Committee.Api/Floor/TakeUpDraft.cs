@@ -13,7 +13,7 @@ public static class TakeUpDraftEndpoint
     /// <summary>The Committee turns to a draft (and its agenda item) at the meeting in progress.</summary>
     [WolverinePost("/api/sessions/{session}/floor/draft", OperationId = "TakeUpDraft"), Tags("Floor")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static async Task<IResult> Post(int session, TakeUpDraft command, StreamCommands commands, IQuerySession query, HttpContext http)
+    public static async Task<IResult> Post(int session, TakeUpDraft command, StreamCommands<FloorContext> commands, IQuerySession query, HttpContext http)
     {
         var draft = await query.LoadAsync<Draft>(command.DraftId, http.RequestAborted);
         return await commands.Execute<SessionFloor>(http, SessionFloor.StreamId(session), command.ExpectedVersion, command,

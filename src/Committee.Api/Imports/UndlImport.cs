@@ -17,7 +17,7 @@ namespace Committee.Imports;
 /// unambiguous; a name that cannot be resolved, or that a rule refuses, is reported by document and left out; the
 /// import goes on.
 /// </summary>
-public sealed class UndlImport(StreamCommands commands, IDocumentStore store, MemberStates states)
+public sealed class UndlImport(StreamCommands<FloorContext> commands, IDocumentStore store, MemberStates states)
 {
     public const string RecordedBy = "import/undl";
 
