@@ -1,6 +1,5 @@
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
-using Committee.Voting;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;

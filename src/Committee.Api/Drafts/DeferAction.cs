@@ -1,4 +1,4 @@
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;

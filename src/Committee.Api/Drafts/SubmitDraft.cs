@@ -1,7 +1,6 @@
 using Committee.Delegations;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
-using Committee.Sponsorship;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;

@@ -1,5 +1,4 @@
 using Committee.Infrastructure;
-using JasperFx.Events.Projections;
 using Marten;
 
 namespace Committee.Floor;
@@ -7,11 +6,6 @@ namespace Committee.Floor;
 public static class FloorModule
 {
     public static IServiceCollection AddFloor(this IServiceCollection services) =>
-        services.AddStreamCommands<FloorContext, FloorContextReader>()
-            .AddReadModel<SessionDraftsProjection>()
-            .ConfigureMarten(opts =>
-            {
-                opts.Projections.Add<SessionFloorProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<SessionDraft>().Index(d => d.Session);
-            });
+        services.AddReadModel<SessionDraftsProjection>()
+            .ConfigureMarten(opts => opts.Schema.For<SessionDraft>().Index(d => d.Session));
 }

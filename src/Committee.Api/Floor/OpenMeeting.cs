@@ -1,3 +1,4 @@
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -23,7 +24,7 @@ public static class OpenMeetingEndpoint
             throw Refusal.Conflict("meeting", $"meeting {open.Number} is in progress: close it before opening another");
         var next = (floor?.LastMeeting ?? 0) + 1;
         if (command.Meeting is { } number && number != next)
-            throw Refusal.Unprocessable("meeting", $"meetings are numbered in order: the next meeting of the {Drafts.DraftRules.Ordinal(session)} session is the {Drafts.DraftRules.Ordinal(next)}");
+            throw Refusal.Unprocessable("meeting", $"meetings are numbered in order: the next meeting of the {English.Ordinal(session)} session is the {English.Ordinal(next)}");
         return [new MeetingOpened(session, next, command.Date, context.At)];
     }
 }

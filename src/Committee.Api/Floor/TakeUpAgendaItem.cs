@@ -1,3 +1,4 @@
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -18,7 +19,7 @@ public static class TakeUpAgendaItemEndpoint
     public static IReadOnlyList<object> Decide(SessionFloor floor, TakeUpAgendaItem command, FloorContext context)
     {
         var meeting = floor.Meeting?.Number ?? throw Refusal.Conflict("meeting", "no meeting is in progress");
-        return [new AgendaItemTakenUp(floor.Session, meeting, Drafts.DraftRules.Required(command.AgendaItem, "agendaItem"),
-            Drafts.DraftRules.Required(command.AgendaItemTitle, "agendaItemTitle"), context.At)];
+        return [new AgendaItemTakenUp(floor.Session, meeting, DraftRules.Required(command.AgendaItem, "agendaItem"),
+            DraftRules.Required(command.AgendaItemTitle, "agendaItemTitle"), context.At)];
     }
 }

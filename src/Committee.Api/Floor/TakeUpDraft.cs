@@ -1,4 +1,4 @@
-using Committee.Drafts;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +24,7 @@ public static class TakeUpDraftEndpoint
     {
         var meeting = floor.Meeting?.Number ?? throw Refusal.Conflict("meeting", "no meeting is in progress");
         if (draft is null || draft.Session != floor.Session)
-            throw Refusal.Unprocessable("draftId", $"there is no draft {command.DraftId} in the {DraftRules.Ordinal(floor.Session)} session");
+            throw Refusal.Unprocessable("draftId", $"there is no draft {command.DraftId} in the {English.Ordinal(floor.Session)} session");
         DraftRules.ActionNotYetTaken(draft, "take up the draft");
         return [new DraftTakenUp(floor.Session, meeting, draft.Id, draft.Symbol, draft.AgendaItem, draft.AgendaItemTitle, context.At)];
     }

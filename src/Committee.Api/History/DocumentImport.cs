@@ -2,10 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Committee.Delegations;
+using Committee.Domain;
 using Committee.Drafts;
-using Committee.Floor;
 using Committee.Infrastructure;
-using Committee.Sponsorship;
 using Marten;
 
 namespace Committee.History;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Committee.Delegations;
+using Committee.Domain;
 using Committee.Drafts;
-using Committee.Floor;
 using Committee.Infrastructure;
 using Committee.Sponsorship;
 using Marten;

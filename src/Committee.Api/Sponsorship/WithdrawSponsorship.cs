@@ -1,6 +1,5 @@
 using Committee.Delegations;
-using Committee.Drafts;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;

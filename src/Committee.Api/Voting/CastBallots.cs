@@ -1,5 +1,5 @@
 using Committee.Delegations;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;

@@ -2,7 +2,7 @@ using Committee.Infrastructure;
 using Marten;
 using Marten.Services.BatchQuerying;
 
-namespace Committee.Floor;
+namespace Committee.Domain;
 
 /// <summary>What a decision may know beyond the aggregate and the command: when it is recorded, by whom,
 /// and the meeting in progress (if any) of the draft's session, with its date.</summary>
