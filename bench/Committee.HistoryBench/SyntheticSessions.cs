@@ -1,6 +1,4 @@
-using Committee.Drafts;
-using Committee.Floor;
-using Committee.Sponsorship;
+using Committee.Domain;
 using Marten;
 
 namespace Committee.HistoryBench;

@@ -1,5 +1,5 @@
 using Committee.Delegations;
-using Committee.Drafts;
+using Committee.Domain;
 using Committee.Floor;
 using Committee.Imports;
 using Committee.Live;
@@ -16,7 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddReferenceData(builder.Configuration)
     .AddCommitteeStore(builder.Configuration)
-    .AddDrafts()
+    .AddDomain()
     .AddSponsorship()
     .AddFloor()
     .AddLive(builder.Configuration)

@@ -159,8 +159,8 @@ public sealed class LifecycleTests(CommitteeApp app)
 
         await using var query = app.Store.QuerySession();
         var id = Guid.Parse(draft.Id());
-        Assert.Null(await query.LoadAsync<Committee.Voting.Vote>(id, TestContext.Current.CancellationToken));
-        Assert.Null(await query.LoadAsync<Committee.Floor.SessionFloor>(id, TestContext.Current.CancellationToken));
-        Assert.Null(await query.LoadAsync<Committee.Drafts.Draft>(Committee.Floor.SessionFloor.StreamId(session), TestContext.Current.CancellationToken));
+        Assert.Null(await query.LoadAsync<Committee.Domain.Vote>(id, TestContext.Current.CancellationToken));
+        Assert.Null(await query.LoadAsync<Committee.Domain.SessionFloor>(id, TestContext.Current.CancellationToken));
+        Assert.Null(await query.LoadAsync<Committee.Domain.Draft>(Committee.Domain.SessionFloor.StreamId(session), TestContext.Current.CancellationToken));
     }
 }

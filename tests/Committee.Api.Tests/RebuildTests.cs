@@ -1,5 +1,5 @@
 using System.Net;
-using Committee.Drafts;
+using Committee.Domain;
 using Committee.Floor;
 using Committee.History;
 using Committee.Sponsorship;

@@ -11,7 +11,7 @@ public class ActionTests
     private static IReadOnlyList<object> StateBudget(Draft draft, bool hasImplications, string? statement = null, string? document = null) =>
         StateBudgetImplicationsEndpoint.Decide(draft, new StateBudgetImplications(1, hasImplications, statement, document), Given.DuringMeeting(15));
 
-    private static IReadOnlyList<object> Defer(Draft draft, Committee.Floor.FloorContext context, DateOnly? to = null) =>
+    private static IReadOnlyList<object> Defer(Draft draft, Committee.Domain.FloorContext context, DateOnly? to = null) =>
         DeferActionEndpoint.Decide(draft, new DeferAction(1, to), context);
 
     [Fact]

@@ -75,7 +75,7 @@ public class BallotTests
         var (vote, draft) = Votes.Open(Votes.Introduced(), "proposal");
         var (closed, after, _) = Votes.Close(vote.CastMany(0, 60, BallotChoice.Yes).CastMany(60, 60, BallotChoice.No).CastMany(120, 50, BallotChoice.Abstain), draft);
         Assert.Equal(Outcome.Rejected, closed.Outcome);
-        Assert.Equal(Committee.Drafts.DraftStatus.Rejected, after.Status);
+        Assert.Equal(Committee.Domain.DraftStatus.Rejected, after.Status);
         Assert.Equal("Draft resolution A/C.3/64/L.22 was rejected by a recorded vote of 60 to 60, with 50 abstentions.", after.Decisions[^1].Record);
     }
 

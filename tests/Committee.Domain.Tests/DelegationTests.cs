@@ -1,6 +1,5 @@
 using Committee.Delegations;
 using Committee.Domain.Tests.Support;
-using Committee.Sponsorship;
 
 namespace Committee.Domain.Tests;
 
@@ -10,7 +9,7 @@ public class DelegationTests
     private static readonly DateOnly In2023 = new(2023, 11, 1);
     private static MemberStates States => SharedData.MemberStates;
 
-    private static Committee.Drafts.Sponsor Resolve(string delegation, DateOnly date, string? onBehalfOf = null) =>
+    private static Committee.Domain.Sponsor Resolve(string delegation, DateOnly date, string? onBehalfOf = null) =>
         Sponsors.Resolve(new SponsorRequest(delegation, onBehalfOf), Drafted(date), States, "sponsors[0]");
 
     /// <summary>A draft of that date, in the session the date falls in (sessions open in September), with no text.</summary>
@@ -168,7 +167,7 @@ public class DelegationTests
     public void A_sponsor_acting_on_behalf_of_a_group_carries_the_group_name()
     {
         var zambia = Resolve("Zambia", In2009, "the States Members of the United Nations that are members of the African Group");
-        Assert.Equal(new Committee.Drafts.Sponsor("ZMB", "Zambia", "African Group"), zambia);
+        Assert.Equal(new Committee.Domain.Sponsor("ZMB", "Zambia", "African Group"), zambia);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Committee.Domain.Tests.Support;
-using Committee.Drafts;
 using Committee.History;
 
 namespace Committee.Domain.Tests;

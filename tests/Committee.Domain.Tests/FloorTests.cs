@@ -1,6 +1,6 @@
 using Committee.Domain.Tests.Support;
-using Committee.Drafts;
 using Committee.Floor;
+using Committee.Infrastructure;
 
 namespace Committee.Domain.Tests;
 
@@ -146,5 +146,5 @@ public class FloorTests
     [InlineData(101, "101st")]
     [InlineData(111, "111th")]
     public void Sessions_and_meetings_are_named_by_ordinal(int n, string ordinal) =>
-        Assert.Equal(ordinal, DraftRules.Ordinal(n));
+        Assert.Equal(ordinal, English.Ordinal(n));
 }

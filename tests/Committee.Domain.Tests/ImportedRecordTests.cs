@@ -1,6 +1,5 @@
 using Committee.Domain.Tests.Support;
 using Committee.Drafts;
-using Committee.Floor;
 
 namespace Committee.Domain.Tests;
 

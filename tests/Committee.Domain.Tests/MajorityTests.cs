@@ -1,5 +1,3 @@
-using Committee.Voting;
-
 namespace Committee.Domain.Tests;
 
 /// <summary>Rules 125, 126 and 133: present and voting is yes + no; abstentions never count; a tie rejects.</summary>

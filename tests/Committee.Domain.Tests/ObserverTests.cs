@@ -1,7 +1,5 @@
 using Committee.Delegations;
 using Committee.Domain.Tests.Support;
-using Committee.Drafts;
-using Committee.Sponsorship;
 
 namespace Committee.Domain.Tests;
 

@@ -52,7 +52,7 @@ public class RecordTests
         Assert.Equal(188, record.NotVoting.Count);
     }
 
-    private static (Vote Vote, Committee.Drafts.Draft Draft) Closed()
+    private static (Vote Vote, Committee.Domain.Draft Draft) Closed()
     {
         var (vote, draft) = Votes.Open(Votes.Introduced(), "proposal");
         var (closed, after, _) = Votes.Close(vote.CastMany(0, 100, BallotChoice.Yes).CastMany(100, 10, BallotChoice.No).CastMany(110, 50, BallotChoice.Abstain), draft);

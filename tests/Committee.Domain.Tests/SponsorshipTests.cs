@@ -1,6 +1,4 @@
 using Committee.Domain.Tests.Support;
-using Committee.Drafts;
-using Committee.Floor;
 using Committee.Sponsorship;
 
 namespace Committee.Domain.Tests;

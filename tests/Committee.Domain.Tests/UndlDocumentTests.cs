@@ -1,6 +1,5 @@
 using Committee.Delegations;
 using Committee.Domain.Tests.Support;
-using Committee.Drafts;
 using Committee.Imports;
 
 namespace Committee.Domain.Tests;

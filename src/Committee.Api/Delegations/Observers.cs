@@ -1,3 +1,5 @@
+using Committee.Infrastructure;
+
 namespace Committee.Delegations;
 
 /// <summary>An observer of the General Assembly: not in member-states.csv, never a voter, with sponsorship rights of
@@ -12,7 +14,7 @@ public sealed record Observer(string Code, string Name, IReadOnlyList<string> Al
         Observers.HolySeeCode when !text.Contains(Name, StringComparison.OrdinalIgnoreCase) =>
             "the Holy See, an observer State, may sponsor only drafts that refer to the Holy See (resolution 58/314)",
         Observers.PalestineCode when session < PalestineMaySponsorFrom =>
-            $"the State of Palestine, an observer State, may sponsor only from the {PalestineMaySponsorFrom}th session of the General Assembly (resolution ES-10/23); this draft belongs to the {Drafts.DraftRules.Ordinal(session)}",
+            $"the State of Palestine, an observer State, may sponsor only from the {PalestineMaySponsorFrom}th session of the General Assembly (resolution ES-10/23); this draft belongs to the {English.Ordinal(session)}",
         Observers.EuropeanUnionCode => "the European Union, an observer, cannot sponsor (resolution 65/276): its member States sponsor individually",
         _ => null,
     };

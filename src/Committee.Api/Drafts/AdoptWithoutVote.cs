@@ -1,6 +1,5 @@
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
-using Committee.Voting;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -15,7 +14,7 @@ public static class AdoptWithoutVoteEndpoint
     /// that comes before the proposal (motions, amendments, separate votes) has been decided.</summary>
     [WolverinePost("/api/drafts/{id}/adoption-without-vote", OperationId = "AdoptWithoutVote"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static async Task<IResult> Post(Guid id, AdoptWithoutVote command, StreamCommands commands, IQuerySession query, HttpContext http)
+    public static async Task<IResult> Post(Guid id, AdoptWithoutVote command, StreamCommands<FloorContext> commands, IQuerySession query, HttpContext http)
     {
         var amendments = await VotingOrder.AmendmentsTo(query, id, http.RequestAborted);
         return await commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, context, amendments));

@@ -1,4 +1,4 @@
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -15,7 +15,7 @@ public static class CorrectDraftEndpoint
     /// <summary>A corrigendum (…/Corr.n) corrects the issued text of the current version.</summary>
     [WolverinePost("/api/drafts/{id}/corrections", OperationId = "CorrectDraft"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(Guid id, CorrectDraft command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, CorrectDraft command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, command, context),
             onConflict: () => Refusal.Conflict("symbol", $"a draft with the symbol {command.Symbol} already exists"));
 

@@ -1,4 +1,4 @@
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -12,7 +12,7 @@ public static class DeferActionEndpoint
     /// <summary>The Committee defers action on the draft to a later meeting.</summary>
     [WolverinePost("/api/drafts/{id}/deferrals", OperationId = "DeferAction"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(Guid id, DeferAction command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, DeferAction command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, command, context));
 
     public static IReadOnlyList<object> Decide(Draft draft, DeferAction command, FloorContext context)

@@ -1,4 +1,4 @@
-using Committee.History;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;

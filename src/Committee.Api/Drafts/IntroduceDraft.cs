@@ -1,7 +1,6 @@
 using Committee.Delegations;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
-using Committee.Sponsorship;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -14,7 +13,7 @@ public static class IntroduceDraftEndpoint
     /// <summary>A sponsor introduces the draft at the meeting in progress.</summary>
     [WolverinePost("/api/drafts/{id}/introduction", OperationId = "IntroduceDraft"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(Guid id, IntroduceDraft command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, IntroduceDraft command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, command, context, states));
 
     public static IReadOnlyList<object> Decide(Draft draft, IntroduceDraft command, FloorContext context, MemberStates states)

@@ -1,4 +1,4 @@
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -12,7 +12,7 @@ public static class IssueAddendumEndpoint
     /// <summary>An addendum (…/Add.n) to a note, such as the Secretariat's note on the organization of work.</summary>
     [WolverinePost("/api/drafts/{id}/addenda", OperationId = "IssueAddendum"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(Guid id, IssueAddendum command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, IssueAddendum command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, command, context),
             onConflict: () => Refusal.Conflict("symbol", $"a document with the symbol {command.Symbol} already exists"));
 

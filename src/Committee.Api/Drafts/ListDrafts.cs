@@ -1,3 +1,4 @@
+using Committee.Domain;
 using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;

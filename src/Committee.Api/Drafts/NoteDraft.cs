@@ -1,4 +1,4 @@
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -14,7 +14,7 @@ public static class NoteDraftEndpoint
     /// <summary>Records a note on the draft that no other action carries; it changes nothing else.</summary>
     [WolverinePost("/api/drafts/{id}/notes", OperationId = "NoteDraft"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(Guid id, NoteDraft command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, NoteDraft command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, command, context));
 
     public static IReadOnlyList<object> Decide(Draft draft, NoteDraft command, FloorContext context) =>

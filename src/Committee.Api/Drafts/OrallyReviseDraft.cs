@@ -1,7 +1,6 @@
 using Committee.Delegations;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
-using Committee.Sponsorship;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -14,7 +13,7 @@ public static class OrallyReviseDraftEndpoint
     /// <summary>A sponsor reads out changes to its own text before action; the draft is then "as orally revised".</summary>
     [WolverinePost("/api/drafts/{id}/oral-revisions", OperationId = "OrallyReviseDraft"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(Guid id, OrallyReviseDraft command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, OrallyReviseDraft command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, command, context, states));
 
     public static IReadOnlyList<object> Decide(Draft draft, OrallyReviseDraft command, FloorContext context, MemberStates states)

@@ -1,7 +1,6 @@
 using Committee.Delegations;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
-using Committee.Sponsorship;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
@@ -17,7 +16,7 @@ public static class ReviseDraftEndpoint
     /// <summary>A revised draft (…/Rev.n) replaces the current version: new symbol, text and printed sponsors.</summary>
     [WolverinePost("/api/drafts/{id}/revisions", OperationId = "ReviseDraft"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(Guid id, ReviseDraft command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, ReviseDraft command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, command, context, states),
             onConflict: () => Refusal.Conflict("symbol", $"a draft with the symbol {command.Symbol} already exists"));
 

@@ -1,4 +1,4 @@
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -12,7 +12,7 @@ public static class StateBudgetImplicationsEndpoint
     /// <summary>The Secretary states the programme budget implications (rule 153), orally or in an L document.</summary>
     [WolverinePost("/api/drafts/{id}/budget-implications", OperationId = "StateBudgetImplications"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(Guid id, StateBudgetImplications command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, StateBudgetImplications command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, command, context));
 
     public static IReadOnlyList<object> Decide(Draft draft, StateBudgetImplications command, FloorContext context)

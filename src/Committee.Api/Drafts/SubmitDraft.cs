@@ -1,7 +1,6 @@
 using Committee.Delegations;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
-using Committee.Sponsorship;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -22,7 +21,7 @@ public static class SubmitDraftEndpoint
     /// <summary>Submits (tables) a draft: its L symbol, text and the sponsors printed on it.</summary>
     [WolverinePost("/api/drafts", OperationId = "SubmitDraft"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static async Task<IResult> Post(SubmitDraft command, StreamCommands commands, MemberStates states, IQuerySession query, HttpContext http)
+    public static async Task<IResult> Post(SubmitDraft command, StreamCommands<FloorContext> commands, MemberStates states, IQuerySession query, HttpContext http)
     {
         var id = Guid.CreateVersion7();
         var concerned = command.Concerns is { Length: > 0 } symbol ? await query.LoadAsync<DraftSymbol>(symbol.Trim(), http.RequestAborted) : null;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Committee.Domain;
 using Committee.Infrastructure;
 
 namespace Committee.Drafts;
@@ -12,7 +13,7 @@ public static partial class Symbols
         if (!match.Success)
             throw Refusal.Invalid("symbol", $"'{symbol}' is not a Third Committee draft symbol such as A/C.3/{session}/L.22");
         if (int.Parse(match.Groups[1].Value) != session)
-            throw Refusal.Unprocessable("symbol", $"{symbol} belongs to the {DraftRules.Ordinal(int.Parse(match.Groups[1].Value))} session, not the {DraftRules.Ordinal(session)}");
+            throw Refusal.Unprocessable("symbol", $"{symbol} belongs to the {English.Ordinal(int.Parse(match.Groups[1].Value))} session, not the {English.Ordinal(session)}");
     }
 
     /// <summary>The symbol the next revision must carry: the L symbol with /Rev.(n+1).</summary>

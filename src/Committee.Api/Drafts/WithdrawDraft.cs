@@ -1,4 +1,4 @@
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -12,7 +12,7 @@ public static class WithdrawDraftEndpoint
     /// <summary>The sponsors withdraw their draft before voting on it has begun (rule 122).</summary>
     [WolverinePost("/api/drafts/{id}/withdrawal", OperationId = "WithdrawDraft"), Tags("Drafts")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(Guid id, WithdrawDraft command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, WithdrawDraft command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, context));
 
     public static IReadOnlyList<object> Decide(Draft draft, FloorContext context)

@@ -1,3 +1,4 @@
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -10,7 +11,7 @@ public static class CloseMeetingEndpoint
 {
     [WolverinePost("/api/sessions/{session}/meetings/{meeting}/closure", OperationId = "CloseMeeting"), Tags("Floor")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(int session, int meeting, CloseMeeting command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(int session, int meeting, CloseMeeting command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<SessionFloor>(http, SessionFloor.StreamId(session), command.ExpectedVersion, command,
             (floor, context) => Decide(floor!, meeting, context), keyRequired: false);
 

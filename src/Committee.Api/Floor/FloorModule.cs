@@ -1,5 +1,4 @@
 using Committee.Infrastructure;
-using JasperFx.Events.Projections;
 using Marten;
 
 namespace Committee.Floor;
@@ -8,9 +7,5 @@ public static class FloorModule
 {
     public static IServiceCollection AddFloor(this IServiceCollection services) =>
         services.AddReadModel<SessionDraftsProjection>()
-            .ConfigureMarten(opts =>
-            {
-                opts.Projections.Add<SessionFloorProjection>(ProjectionLifecycle.Inline);
-                opts.Schema.For<SessionDraft>().Index(d => d.Session);
-            });
+            .ConfigureMarten(opts => opts.Schema.For<SessionDraft>().Index(d => d.Session));
 }

@@ -1,5 +1,4 @@
-using Committee.Drafts;
-using Committee.History;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;
@@ -26,7 +25,7 @@ public static class GetSessionEndpoint
         var view = moment is null ? await NowAsync(session, query, cancellation) : await AsOfAsync(session, moment, query, cancellation);
         if (view is null)
             return Problems.NotFound(moment is null ? "session" : "asOf",
-                $"nothing had been recorded for the {DraftRules.Ordinal(session)} session{(moment is null ? "" : $" at {moment}")}");
+                $"nothing had been recorded for the {English.Ordinal(session)} session{(moment is null ? "" : $" at {moment}")}");
         return Results.Json(Overview(view), Json.Options);
     }
 

@@ -1,3 +1,4 @@
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -11,7 +12,7 @@ public static class OpenMeetingEndpoint
 {
     [WolverinePost("/api/sessions/{session}/meetings", OperationId = "OpenMeeting"), Tags("Floor")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static Task<IResult> Post(int session, OpenMeeting command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> Post(int session, OpenMeeting command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<SessionFloor>(http, SessionFloor.StreamId(session), command.ExpectedVersion, command,
             (floor, context) => Decide(session, floor, command, context), session: session, mustExist: false, keyRequired: false,
             location: floor => $"/api/sessions/{floor.Session}");
@@ -23,7 +24,7 @@ public static class OpenMeetingEndpoint
             throw Refusal.Conflict("meeting", $"meeting {open.Number} is in progress: close it before opening another");
         var next = (floor?.LastMeeting ?? 0) + 1;
         if (command.Meeting is { } number && number != next)
-            throw Refusal.Unprocessable("meeting", $"meetings are numbered in order: the next meeting of the {Drafts.DraftRules.Ordinal(session)} session is the {Drafts.DraftRules.Ordinal(next)}");
+            throw Refusal.Unprocessable("meeting", $"meetings are numbered in order: the next meeting of the {English.Ordinal(session)} session is the {English.Ordinal(next)}");
         return [new MeetingOpened(session, next, command.Date, context.At)];
     }
 }

@@ -1,4 +1,4 @@
-using Committee.Drafts;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +13,7 @@ public static class TakeUpDraftEndpoint
     /// <summary>The Committee turns to a draft (and its agenda item) at the meeting in progress.</summary>
     [WolverinePost("/api/sessions/{session}/floor/draft", OperationId = "TakeUpDraft"), Tags("Floor")]
     [Authorize(Policy = Security.SecretariatPolicy)]
-    public static async Task<IResult> Post(int session, TakeUpDraft command, StreamCommands commands, IQuerySession query, HttpContext http)
+    public static async Task<IResult> Post(int session, TakeUpDraft command, StreamCommands<FloorContext> commands, IQuerySession query, HttpContext http)
     {
         var draft = await query.LoadAsync<Draft>(command.DraftId, http.RequestAborted);
         return await commands.Execute<SessionFloor>(http, SessionFloor.StreamId(session), command.ExpectedVersion, command,
@@ -24,7 +24,7 @@ public static class TakeUpDraftEndpoint
     {
         var meeting = floor.Meeting?.Number ?? throw Refusal.Conflict("meeting", "no meeting is in progress");
         if (draft is null || draft.Session != floor.Session)
-            throw Refusal.Unprocessable("draftId", $"there is no draft {command.DraftId} in the {DraftRules.Ordinal(floor.Session)} session");
+            throw Refusal.Unprocessable("draftId", $"there is no draft {command.DraftId} in the {English.Ordinal(floor.Session)} session");
         DraftRules.ActionNotYetTaken(draft, "take up the draft");
         return [new DraftTakenUp(floor.Session, meeting, draft.Id, draft.Symbol, draft.AgendaItem, draft.AgendaItemTitle, context.At)];
     }

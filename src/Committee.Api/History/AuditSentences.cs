@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Committee.Drafts;
-using Committee.Sponsorship;
+using Committee.Domain;
+using Committee.Infrastructure;
 
 namespace Committee.History;
 
@@ -30,7 +30,7 @@ public static partial class AuditSentences
     };
 
     /// <summary>" at the 41st meeting", or nothing between meetings.</summary>
-    public static string At(int? meeting) => meeting is { } m ? $" at the {DraftRules.Ordinal(m)} meeting" : "";
+    public static string At(int? meeting) => meeting is { } m ? $" at the {English.Ordinal(m)} meeting" : "";
 
     /// <summary>"Zambia, on behalf of the African Group" in running text.</summary>
     public static string Name(Sponsor s) => s.OnBehalfOf is null ? s.Delegation : $"{s.Delegation}, on behalf of the {s.OnBehalfOf},";
@@ -43,10 +43,10 @@ public static partial class AuditSentences
         return names.Count == 0 ? "no sponsor" : $"{string.Join(", ", names[..^1])} and {names[^1]}";
     }
 
-    private static string Change(Drafts.ParagraphChange c) => c.Kind switch
+    private static string Change(ParagraphChange c) => c.Kind switch
     {
-        Drafts.ParagraphChangeKind.Inserted => $"{c.Paragraph.ToUpperInvariant()} inserted",
-        Drafts.ParagraphChangeKind.Deleted => $"{c.Paragraph.ToUpperInvariant()} deleted",
+        ParagraphChangeKind.Inserted => $"{c.Paragraph.ToUpperInvariant()} inserted",
+        ParagraphChangeKind.Deleted => $"{c.Paragraph.ToUpperInvariant()} deleted",
         _ => $"{c.Paragraph.ToUpperInvariant()} replaced",
     };
 

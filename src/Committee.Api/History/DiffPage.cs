@@ -1,5 +1,4 @@
 using System.Text;
-using Committee.Drafts;
 using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;

@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Committee.Delegations;
+using Committee.Domain;
 using Committee.Drafts;
 using Committee.Infrastructure;
-using Committee.Sponsorship;
 using Marten;
 
 namespace Committee.History;
@@ -18,7 +18,7 @@ namespace Committee.History;
 /// <summary>What identifies an import: the symbol and the text.</summary>
 public sealed record ImportedText(string Symbol, string Text);
 
-public sealed partial class DocumentImport(StreamCommands commands, MemberStates states, IQuerySession query, TimeProvider clock)
+public sealed partial class DocumentImport(StreamCommands<FloorContext> commands, MemberStates states, IQuerySession query, TimeProvider clock)
 {
     public async Task<IResult> ImportAsync(HttpContext http, string text, string? symbol, bool preview)
     {

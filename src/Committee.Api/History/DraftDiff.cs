@@ -1,4 +1,3 @@
-using Committee.Drafts;
 using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;

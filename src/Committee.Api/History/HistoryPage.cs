@@ -1,5 +1,6 @@
 using System.Text;
-using Committee.Drafts;
+using Committee.Domain;
+using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;
 
@@ -25,7 +26,7 @@ public static class HistoryPageEndpoint
             rows.Append($"""
                 <tr>
                   <td><time datetime="{e.Timestamp:O}">{e.Timestamp:d MMM yyyy HH:mm}</time></td>
-                  <td>{(entry.Meeting is { } m ? DraftRules.Ordinal(m) : "—")}</td>
+                  <td>{(entry.Meeting is { } m ? English.Ordinal(m) : "—")}</td>
                   <td>{Html.E(entry.Sentence)}</td>
                   <td>{Html.E(e.RecordedBy ?? "unknown")}</td>
                   <td>{diff}<a href="/drafts/{id}?version={e.Version}">the draft as it stood</a></td>
@@ -34,7 +35,7 @@ public static class HistoryPageEndpoint
         }
         return Html.Page($"History of {draft.Symbol}", $"""
             <h1>History of {Html.E(draft.Symbol)}</h1>
-            <p>{Html.E(draft.Title)}. {DraftRules.Ordinal(draft.Session)} session, agenda item {Html.E(draft.AgendaItem)}.
+            <p>{Html.E(draft.Title)}. {English.Ordinal(draft.Session)} session, agenda item {Html.E(draft.AgendaItem)}.
                Status: {Html.E(draft.Status.ToString().ToLowerInvariant())}.</p>
             <nav><a href="/drafts/{id}/diff">Compare its texts</a><a href="/api/drafts/{id}/history">This history as JSON</a><a href="/api/drafts/{id}">The draft as JSON</a></nav>
             <table>

@@ -1,6 +1,5 @@
-using Committee.Drafts;
+using Committee.Domain;
 using Committee.Infrastructure;
-using Committee.Voting;
 using Marten;
 using Npgsql;
 using Wolverine.Http;

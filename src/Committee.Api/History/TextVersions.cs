@@ -1,4 +1,4 @@
-using Committee.Drafts;
+using Committee.Domain;
 
 namespace Committee.History;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Committee.Delegations;
-using Committee.Drafts;
+using Committee.Domain;
 
 namespace Committee.History;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Committee.Drafts;
+using Committee.Domain;
 
 namespace Committee.Imports;
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Committee.Delegations;
+using Committee.Domain;
 using Committee.Drafts;
-using Committee.Floor;
 using Committee.Infrastructure;
 using Committee.Sponsorship;
 using Marten;
@@ -17,7 +17,7 @@ namespace Committee.Imports;
 /// unambiguous; a name that cannot be resolved, or that a rule refuses, is reported by document and left out; the
 /// import goes on.
 /// </summary>
-public sealed class UndlImport(StreamCommands commands, IDocumentStore store, MemberStates states)
+public sealed class UndlImport(StreamCommands<FloorContext> commands, IDocumentStore store, MemberStates states)
 {
     public const string RecordedBy = "import/undl";
 

@@ -44,7 +44,6 @@ public static class Storage
         services.ConfigureMarten((sp, opts) => opts.Projections.Wakeup = sp.GetRequiredService<CommitWakeup>());
         services.AddHostedService<CommitListener>();
         services.AddSingleton<Freshness>();
-        services.AddScoped<StreamCommands>();
         services.AddSingleton<Idempotency>();
         services.AddHostedService<IdempotencyExpiry>();
         services.AddSingleton(TimeProvider.System);

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Committee.Floor;
 using JasperFx;
 using Marten;
 using Marten.Exceptions;
@@ -14,20 +13,45 @@ namespace Committee.Infrastructure;
 /// <summary>What a decision appends: to the command's own stream, and to companion streams by id.</summary>
 public sealed record Decided(IReadOnlyList<object> Events, IReadOnlyDictionary<Guid, IReadOnlyList<object>>? Companions = null);
 
-/// <summary>The one path every command takes: one read round trip (the caller's Idempotency-Key, the stream with its
-/// version and aggregate, and the meeting in progress of its session, in one batch), the expected version checked,
-/// a pure decision, then one write transaction (the events, the inline snapshots and the idempotency record).
-/// The reply carries the global sequence of its last event (<see cref="SequenceHeader"/>), so that a reader can ask
-/// a read model at least that fresh.</summary>
-/// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by itself.</remarks>
-public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, CommitSignal signal, Idempotency idempotency, CommitteeMetrics metrics)
+/// <summary>The names and rules every command shares, whatever its context.</summary>
+public static class StreamCommands
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     public const string SequenceHeader = "Committee-Sequence";
 
+    /// <summary>The command pipeline for decisions taken in <typeparamref name="TContext"/>, read by <typeparamref name="TReader"/>.</summary>
+    public static IServiceCollection AddStreamCommands<TContext, TReader>(this IServiceCollection services)
+        where TContext : ICommandContext
+        where TReader : class, ICommandContextReader<TContext> =>
+        services.AddSingleton<ICommandContextReader<TContext>, TReader>().AddScoped<StreamCommands<TContext>>();
+
+    /// <summary>Another writer committed to the stream (or took the symbol) first.</summary>
+    public static bool IsConflict(Exception e) => e switch
+    {
+        ConcurrencyException or DocumentAlreadyExistsException or ExistingStreamIdCollisionException => true,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
+        _ => e.InnerException is not null && IsConflict(e.InnerException),
+    };
+
+    public static string Actor(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
+}
+
+/// <summary>The one path every command takes: one read round trip (the caller's Idempotency-Key, the stream with its
+/// version and aggregate, and what the decision needs of the stream's session, e.g. its meeting in progress, in one
+/// batch), the expected version checked, a pure decision, then one write transaction (the events, the inline snapshots
+/// and the idempotency record). The reply carries the global sequence of its last event
+/// (<see cref="StreamCommands.SequenceHeader"/>), so that a reader can ask a read model at least that fresh.</summary>
+/// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by
+/// itself. What the context holds is the reader's business (<see cref="ICommandContextReader{TContext}"/>): this
+/// pipeline only knows that a stream belongs to a session.</remarks>
+public sealed class StreamCommands<TContext>(
+    IDocumentStore store, TimeProvider clock, CommitSignal signal, Idempotency idempotency, CommitteeMetrics metrics,
+    ICommandContextReader<TContext> contexts)
+    where TContext : ICommandContext
+{
     public Task<IResult> Execute<T>(
         HttpContext http, Guid streamId, long? expectedVersion, object command,
-        Func<T?, FloorContext, IReadOnlyList<object>> decide,
+        Func<T?, TContext, IReadOnlyList<object>> decide,
         int? session = null, bool mustExist = true, bool keyRequired = true,
         Func<T, string>? location = null, Func<Refusal>? onConflict = null)
         where T : class, IStreamAggregate<T> =>
@@ -40,18 +64,18 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
     public async Task<IResult> Execute<T, TCompanion>(
         HttpContext http, Guid streamId, long? expectedVersion, object command,
         Func<T?, IReadOnlyList<Guid>> companions,
-        Func<T?, IReadOnlyDictionary<Guid, TCompanion>, FloorContext, Decided> decide,
+        Func<T?, IReadOnlyDictionary<Guid, TCompanion>, TContext, Decided> decide,
         int? session = null, bool mustExist = true, bool keyRequired = true,
         Func<T, string>? location = null, Func<Refusal>? onConflict = null)
         where T : class, IStreamAggregate<T>
         where TCompanion : class, IStreamAggregate<TCompanion>
     {
-        var key = http.Request.Headers[IdempotencyHeader].ToString();
+        var key = http.Request.Headers[StreamCommands.IdempotencyHeader].ToString();
         if (key.Length == 0 && keyRequired)
-            return Problems.For(Refusal.Invalid(IdempotencyHeader, "every command on an existing record needs an Idempotency-Key header, so that a retry is recorded once"));
+            return Problems.For(Refusal.Invalid(StreamCommands.IdempotencyHeader, "every command on an existing record needs an Idempotency-Key header, so that a retry is recorded once"));
         if (key.Length > 200)
-            return Problems.For(Refusal.Invalid(IdempotencyHeader, "the Idempotency-Key is longer than 200 characters"));
-        var request = new Request(streamId, expectedVersion, key.Length == 0 ? null : Idempotency.IdFor(Actor(http), key), Fingerprint(http, command),
+            return Problems.For(Refusal.Invalid(StreamCommands.IdempotencyHeader, "the Idempotency-Key is longer than 200 characters"));
+        var request = new Request(streamId, expectedVersion, key.Length == 0 ? null : Idempotency.IdFor(StreamCommands.Actor(http), key), Fingerprint(http, command),
             session, mustExist, location, onConflict, http.RequestAborted);
         // Commands on one stream take turns in this process (193 delegations voting at once append to one vote stream),
         // so they do not fail each other's optimistic check. Another process can still commit first: a command that
@@ -83,12 +107,12 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
     /// <summary>One turn per stripe of stream ids: streams sharing a stripe wait for each other, which is rare and brief.</summary>
     private static readonly SemaphoreSlim[] Turns = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
-    /// <summary>The session of each stream seen (it never changes), so that its meeting is read in the command's one batch.</summary>
+    /// <summary>The session of each stream seen (it never changes), so that its context is read in the command's one batch.</summary>
     private static readonly ConcurrentDictionary<Guid, int> SessionOfStream = new();
 
     private async Task<(IResult? Result, bool Raced)> Attempt<T, TCompanion>(
         HttpContext http, Request request,
-        Func<T?, IReadOnlyList<Guid>> companions, Func<T?, IReadOnlyDictionary<Guid, TCompanion>, FloorContext, Decided> decide, bool retryable)
+        Func<T?, IReadOnlyList<Guid>> companions, Func<T?, IReadOnlyDictionary<Guid, TCompanion>, TContext, Decided> decide, bool retryable)
         where T : class, IStreamAggregate<T>
         where TCompanion : class, IStreamAggregate<TCompanion>
     {
@@ -99,7 +123,8 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         var priorRead = request.RecordId is { } recordId ? batch.Load<IdempotencyRecord>(recordId) : null;
         var streamRead = batch.Events.FetchForWriting<T>(request.StreamId);
         var knownSession = request.Session ?? (SessionOfStream.TryGetValue(request.StreamId, out var seen) ? seen : null);
-        var floorRead = knownSession is { } s ? batch.Load<SessionFloor>(SessionFloor.StreamId(s)) : null;
+        var actor = StreamCommands.Actor(http);
+        var contextRead = knownSession is { } s ? contexts.Read(batch, s, now, actor) : null;
         await batch.Execute(cancellation);
 
         var prior = priorRead is null ? null : await priorRead;
@@ -123,10 +148,9 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
 
         var sessionNumber = knownSession ?? stream.Aggregate!.Session;
         SessionOfStream.TryAdd(request.StreamId, sessionNumber);
-        var floor = floorRead is null
-            ? await documents.LoadAsync<SessionFloor>(SessionFloor.StreamId(sessionNumber), cancellation)
-            : await floorRead;
-        var context = new FloorContext(now, Actor(http), floor?.Meeting?.Number, floor?.Meeting?.Date);
+        var context = contextRead is null
+            ? await contexts.ReadAsync(documents, sessionNumber, now, actor, cancellation)
+            : await contextRead;
 
         Decided decided;
         try { decided = decide(stream.Aggregate, others.ToDictionary(o => o.Key, o => o.Value.Aggregate!), context); }
@@ -153,7 +177,7 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         {
             return (null, true);
         }
-        catch (Exception e) when (IsConflict(e))
+        catch (Exception e) when (StreamCommands.IsConflict(e))
         {
             return (await AfterConflict(request, request.OnConflict), false);
         }
@@ -167,7 +191,7 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
     /// <summary>The same path for a caller without a request (the importer): decide on the stream as it stands, in the
     /// caller's context (a record of the past carries its own date and no meeting), append and commit; answers the
     /// events appended (none: nothing written). A refusal is thrown.</summary>
-    public async Task<IReadOnlyList<object>> Record<T>(Guid streamId, FloorContext context, Func<T?, FloorContext, IReadOnlyList<object>> decide,
+    public async Task<IReadOnlyList<object>> Record<T>(Guid streamId, TContext context, Func<T?, TContext, IReadOnlyList<object>> decide,
         CancellationToken cancellation) where T : class, IStreamAggregate<T>
     {
         await using var documents = store.LightweightSession();
@@ -181,7 +205,7 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
     }
 
     /// <summary>Appends the decided events and answers the aggregate after them.</summary>
-    private static T Append<T>(IDocumentSession documents, JasperFx.Events.IEventStream<T> stream, IReadOnlyList<object> events, FloorContext context)
+    private static T Append<T>(IDocumentSession documents, JasperFx.Events.IEventStream<T> stream, IReadOnlyList<object> events, TContext context)
         where T : class, IStreamAggregate<T>
     {
         var version = (stream.CurrentVersion ?? 0) + events.Count;
@@ -211,14 +235,6 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         _ => e.InnerException is not null && IsRace(e.InnerException),
     };
 
-    /// <summary>Another writer committed to the stream (or took the symbol) first.</summary>
-    public static bool IsConflict(Exception e) => e switch
-    {
-        ConcurrencyException or DocumentAlreadyExistsException or ExistingStreamIdCollisionException => true,
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => true,
-        _ => e.InnerException is not null && IsConflict(e.InnerException),
-    };
-
     private async Task<IResult> ReplayAsync<T>(IdempotencyRecord prior, string fingerprint, CancellationToken cancellation) where T : class
     {
         await using var query = store.QuerySession();
@@ -230,10 +246,10 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         Type? aggregate = null)
     {
         if (prior.Fingerprint != fingerprint)
-            return Problems.For(Refusal.Unprocessable(IdempotencyHeader, "this Idempotency-Key was already used for a different request"));
+            return Problems.For(Refusal.Unprocessable(StreamCommands.IdempotencyHeader, "this Idempotency-Key was already used for a different request"));
         var type = aggregate ?? await StreamTypeAsync(query, prior.StreamId, cancellation);
         var body = type is null ? null
-            : await (Task<object?>)typeof(StreamCommands).GetMethod(nameof(AsStoodAsync), BindingFlags.NonPublic | BindingFlags.Static)!
+            : await (Task<object?>)typeof(StreamCommands<TContext>).GetMethod(nameof(AsStoodAsync), BindingFlags.NonPublic | BindingFlags.Static)!
                 .MakeGenericMethod(type).Invoke(null, [query, prior.StreamId, prior.Version, cancellation])!;
         var sequence = await query.Events.QueryAllRawEvents().Where(e => e.StreamId == prior.StreamId && e.Version == prior.Version)
             .Select(e => e.Sequence).FirstOrDefaultAsync(cancellation);
@@ -250,8 +266,6 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{http.Request.Method} {http.Request.Path}\n{JsonSerializer.Serialize(command, command.GetType(), Json.Options)}")));
 
-    public static string Actor(HttpContext http) => http.User.Identity?.Name ?? "anonymous";
-
     /// <summary>A command's answer: the aggregate as it now stands, the sequence to read at least as fresh.</summary>
     private sealed record Answer(int Status, object? Body, string? Location, long Sequence, bool Replayed = false) : IResult
     {
@@ -259,7 +273,7 @@ public sealed class StreamCommands(IDocumentStore store, TimeProvider clock, Com
         {
             http.Response.StatusCode = Status;
             if (Location is not null) http.Response.Headers.Location = Location;
-            if (Sequence > 0) http.Response.Headers[SequenceHeader] = Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (Sequence > 0) http.Response.Headers[StreamCommands.SequenceHeader] = Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
             if (Body is null) return;
             http.Response.ContentType = "application/json; charset=utf-8";

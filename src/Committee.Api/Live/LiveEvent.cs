@@ -4,9 +4,3 @@ namespace Committee.Live;
 public sealed record LiveEvent(
     long Sequence, Guid StreamId, long Version, string Type, DateTimeOffset Timestamp, string? RecordedBy,
     int? Session, Guid? DraftId, IReadOnlyList<string> Delegations, object Data);
-
-/// <summary>An event that concerns particular States (sponsors joining, a ballot): their watchers receive it.</summary>
-public interface IConcernsDelegations
-{
-    IEnumerable<string> Delegations { get; }
-}

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Committee.Drafts;
-using Committee.Floor;
-using Committee.Voting;
+using Committee.Domain;
 using JasperFx.Events;
 using Marten;
 

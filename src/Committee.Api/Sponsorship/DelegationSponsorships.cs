@@ -1,4 +1,4 @@
-using Committee.Drafts;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Marten;
 
@@ -49,7 +49,7 @@ public sealed class DelegationSponsorshipsProjection() : StateProjection<Draft, 
     protected override void Project(Draft draft, IReadOnlyList<object> events, IDocumentOperations operations)
     {
         var named = events.All(e => e is SponsorsJoined or SponsorshipWithdrawn)
-            ? events.OfType<Live.IConcernsDelegations>().SelectMany(e => e.Delegations).ToHashSet()
+            ? events.OfType<IConcernsDelegations>().SelectMany(e => e.Delegations).ToHashSet()
             : null;
         foreach (var entries in draft.Sponsors.GroupBy(s => s.Iso3).Where(g => named is null || named.Contains(g.Key)))
             operations.Store(new DelegationDraftSponsorship

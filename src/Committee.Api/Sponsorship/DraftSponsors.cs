@@ -1,6 +1,5 @@
 using Committee.Delegations;
-using Committee.Drafts;
-using Committee.Infrastructure;
+using Committee.Domain;
 using Marten;
 
 namespace Committee.Sponsorship;

@@ -1,5 +1,5 @@
 using Committee.Delegations;
-using Committee.Drafts;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;

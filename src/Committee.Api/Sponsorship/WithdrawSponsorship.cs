@@ -1,6 +1,5 @@
 using Committee.Delegations;
-using Committee.Drafts;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -16,7 +15,7 @@ public static class WithdrawSponsorshipEndpoint
     [WolverinePost("/api/drafts/{id}/sponsor-withdrawals", OperationId = "WithdrawSponsorship"), Tags("Sponsorship")]
     [Authorize(Policy = Security.SponsorPolicy)]
     [ProducesResponseType<Draft>(200), ProducesResponseType<ProblemDetails>(403), ProducesResponseType<ProblemDetails>(409), ProducesResponseType<ProblemDetails>(422)]
-    public static Task<IResult> Post(Guid id, WithdrawSponsorship command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Post(Guid id, WithdrawSponsorship command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command,
             (draft, context) => Decide(draft!, command, context, states, Signatory.Of(http.User)));
 

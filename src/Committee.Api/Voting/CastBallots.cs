@@ -1,5 +1,5 @@
 using Committee.Delegations;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -21,7 +21,7 @@ public static class CastBallotsEndpoint
     [WolverinePut("/api/votes/{voteId}/ballots/{delegation}", OperationId = "CastBallot"), Tags("Voting")]
     [Authorize]
     [ProducesResponseType<Vote>(200)]
-    public static Task<IResult> Put(Guid voteId, string delegation, CastBallot command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Put(Guid voteId, string delegation, CastBallot command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Vote>(http, voteId, null, command,
             (vote, context) => Decide(vote!, [new BoardBallot(delegation, command.Vote)], context, states, OwnState(http), byDelegation: true),
             keyRequired: false);
@@ -30,7 +30,7 @@ public static class CastBallotsEndpoint
     [WolverinePost("/api/votes/{voteId}/ballots", OperationId = "CastBallots"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Vote>(200)]
-    public static Task<IResult> Post(Guid voteId, CastBallots command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Post(Guid voteId, CastBallots command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Vote>(http, voteId, null, command, (vote, context) => Decide(vote!, command.Ballots, context, states, null), keyRequired: false);
 
     /// <summary>A delegation's token casts only its own State's ballot; the Secretariat's casts any.</summary>

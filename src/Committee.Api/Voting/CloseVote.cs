@@ -1,6 +1,5 @@
 using Committee.Delegations;
-using Committee.Drafts;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -16,7 +15,7 @@ public static class CloseVoteEndpoint
     [WolverinePost("/api/votes/{voteId}/close", OperationId = "CloseVote"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Vote>(200)]
-    public static Task<IResult> Post(Guid voteId, CloseVote command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Post(Guid voteId, CloseVote command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Vote, Draft>(http, voteId, null, command,
             vote => vote is { DraftId: { } draft } ? [draft, .. vote.Question.AmendmentId is { } amendment ? new[] { amendment } : []] : [],
             (vote, drafts, context) => Decide(vote!, drafts, command, context, states), keyRequired: false,

@@ -1,8 +1,6 @@
 using Committee.Delegations;
-using Committee.Drafts;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
-using Committee.Sponsorship;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -23,7 +21,7 @@ public static class FloorMotionsEndpoints
     [WolverinePost("/api/drafts/{id}/motions", OperationId = "MoveMotion"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Draft>(200)]
-    public static Task<IResult> Motion(Guid id, MoveMotion command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Motion(Guid id, MoveMotion command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => DecideMotion(draft!, command, context, states));
 
     /// <summary>A delegation asks for a separate vote on a paragraph (rule 129); ObjectedBy names a delegation that
@@ -31,14 +29,14 @@ public static class FloorMotionsEndpoints
     [WolverinePost("/api/drafts/{id}/division-requests", OperationId = "RequestDivision"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Draft>(200)]
-    public static Task<IResult> Division(Guid id, RequestDivision command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Division(Guid id, RequestDivision command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => DecideDivision(draft!, command, context, states));
 
     /// <summary>The Chair orders the amendments to the draft, the one furthest removed in substance first (rule 130).</summary>
     [WolverinePost("/api/drafts/{id}/amendment-order", OperationId = "OrderAmendments"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Draft>(200)]
-    public static async Task<IResult> Order(Guid id, OrderAmendments command, StreamCommands commands, IQuerySession query, HttpContext http)
+    public static async Task<IResult> Order(Guid id, OrderAmendments command, StreamCommands<FloorContext> commands, IQuerySession query, HttpContext http)
     {
         var amendments = await VotingOrder.AmendmentsTo(query, id, http.RequestAborted);
         return await commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => DecideOrder(draft!, amendments, command, context));

@@ -1,5 +1,6 @@
 using System.Text;
 using Committee.Delegations;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Committee.Voting.Unvotes;
 using Marten;

@@ -1,6 +1,5 @@
 using Committee.Delegations;
-using Committee.Drafts;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +19,7 @@ public static class OpenVoteEndpoint
     [WolverinePost("/api/drafts/{id}/votes", OperationId = "OpenVote"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Vote>(201)]
-    public static async Task<IResult> Post(Guid id, OpenVote command, StreamCommands commands, MemberStates states, IQuerySession query, HttpContext http)
+    public static async Task<IResult> Post(Guid id, OpenVote command, StreamCommands<FloorContext> commands, MemberStates states, IQuerySession query, HttpContext http)
     {
         var draft = await query.LoadAsync<Draft>(id, http.RequestAborted);
         if (draft is null) return Problems.NotFound("id", $"there is no draft {id}");

@@ -1,6 +1,5 @@
 using Committee.Delegations;
-using Committee.Drafts;
-using Committee.Floor;
+using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -23,21 +22,21 @@ public static class StatementsOnTheRecordEndpoints
     [WolverinePost("/api/votes/{voteId}/intentions", OperationId = "StateVoteIntention"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Vote>(200)]
-    public static Task<IResult> Intention(Guid voteId, StateVoteIntention command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Intention(Guid voteId, StateVoteIntention command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Vote>(http, voteId, null, command, (vote, context) => DecideIntention(vote!, command, context, states));
 
     /// <summary>Amends the recorded vote of one State, when the Chair or the record does so; refused if it would change the result.</summary>
     [WolverinePost("/api/votes/{voteId}/corrections", OperationId = "CorrectRecordedVote"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Vote>(200)]
-    public static Task<IResult> Correction(Guid voteId, CorrectRecordedVote command, StreamCommands commands, MemberStates states, HttpContext http) =>
+    public static Task<IResult> Correction(Guid voteId, CorrectRecordedVote command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
         commands.Execute<Vote>(http, voteId, null, command, (vote, context) => DecideCorrection(vote!, command, context, states));
 
     /// <summary>Sets the official tally beside an imported roll call's; the dataset's lists stay as they came.</summary>
     [WolverinePost("/api/votes/{voteId}/official-tally", OperationId = "RecordOfficialTally"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Vote>(200)]
-    public static Task<IResult> OfficialTally(Guid voteId, RecordOfficialTally command, StreamCommands commands, HttpContext http) =>
+    public static Task<IResult> OfficialTally(Guid voteId, RecordOfficialTally command, StreamCommands<FloorContext> commands, HttpContext http) =>
         commands.Execute<Vote>(http, voteId, null, command, (vote, context) => DecideOfficialTally(vote!, command, context));
 
     public static IReadOnlyList<object> DecideIntention(Vote vote, StateVoteIntention command, FloorContext context, MemberStates states)

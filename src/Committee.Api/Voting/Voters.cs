@@ -1,4 +1,5 @@
 using Committee.Delegations;
+using Committee.Domain;
 using Committee.Infrastructure;
 
 namespace Committee.Voting;

@@ -1,6 +1,3 @@
-using Committee.Drafts;
-using Committee.Floor;
-
 namespace Committee.Domain.Tests.Support;
 
 /// <summary>Deterministic drafts for the 64th session, built only by folding events through <see cref="Draft.Fold"/>.</summary>
@@ -41,14 +38,14 @@ internal static class Given
             sponsors ?? [Belarus, Philippines, ZambiaForTheAfricanGroup], preamble ?? Preamble, operative ?? Operative, SubmittedAt);
 
     public static Draft Draft(params IEnumerable<object> events) =>
-        events.Aggregate((Draft?)null, Committee.Drafts.Draft.Fold) ?? throw new InvalidOperationException("no events");
+        events.Aggregate((Draft?)null, Committee.Domain.Draft.Fold) ?? throw new InvalidOperationException("no events");
 
     /// <summary>L.22 as submitted, then the given events.</summary>
     public static Draft SubmittedDraft(params IEnumerable<object> later) => Draft([Submitted(), .. later]);
 
     /// <summary>Folds further events (for instance a decision's result) into the draft.</summary>
     public static Draft Then(this Draft draft, params IEnumerable<object> events) =>
-        events.Aggregate(draft, Committee.Drafts.Draft.Fold);
+        events.Aggregate(draft, Committee.Domain.Draft.Fold);
 
     public static DraftIntroduced Introduced(int meeting = 10, Sponsor? by = null) =>
         new(DraftId, by ?? Belarus, meeting, On(2009, 10, 28));

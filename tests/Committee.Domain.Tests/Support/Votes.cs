@@ -1,5 +1,3 @@
-using Committee.Drafts;
-using Committee.Floor;
 using Committee.Voting;
 
 namespace Committee.Domain.Tests.Support;

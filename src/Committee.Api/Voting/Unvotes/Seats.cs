@@ -1,4 +1,5 @@
 using Committee.Delegations;
+using Committee.Domain;
 
 namespace Committee.Voting.Unvotes;
 

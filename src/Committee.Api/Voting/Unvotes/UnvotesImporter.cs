@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Committee.Delegations;
+using Committee.Domain;
 using JasperFx.Events;
 using Marten;
 using Marten.Events;

@@ -1,7 +1,4 @@
-using Committee.Drafts;
-using Committee.Live;
-
-namespace Committee.Sponsorship;
+namespace Committee.Domain;
 
 /// <summary>Who recorded a joining or a withdrawal: the Secretary announcing it, the delegation itself on e-sponsorship,
 /// or the committee report that recorded it after the fact ("Subsequently, X joined in sponsoring…", MARC 515).</summary>

@@ -2,7 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 
-namespace Committee.Drafts;
+namespace Committee.Domain;
 
 /// <summary>Every symbol a draft has carried (L, Rev., Corr., Add.), unique across the store: a second draft with the
 /// same symbol fails its transaction. Also how a draft is found by an old symbol.</summary>

@@ -1,4 +1,4 @@
-namespace Committee.Voting;
+namespace Committee.Domain;
 
 /// <summary>The result of a vote from its tally, and nothing else.</summary>
 public static class Majorities

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Committee.Drafts;
 
-namespace Committee.Voting;
+namespace Committee.Domain;
 
 /// <summary>How the Committee's report words a decision, and how it lists States.</summary>
 public static class Records

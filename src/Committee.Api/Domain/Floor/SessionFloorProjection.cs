@@ -1,6 +1,6 @@
 using Committee.Infrastructure;
 
-namespace Committee.Floor;
+namespace Committee.Domain;
 
 /// <summary>Each session's meeting and floor, in the same transaction as its events.</summary>
 public sealed class SessionFloorProjection : StreamAggregateProjection<SessionFloor, ISessionEvent>;

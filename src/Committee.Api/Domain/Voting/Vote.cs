@@ -1,9 +1,7 @@
 using System.Text.Json.Serialization;
 using Committee.Infrastructure;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
-namespace Committee.Voting;
+namespace Committee.Domain;
 
 public enum VoteStatus { Open, Closed }
 
@@ -50,7 +48,7 @@ public sealed class Vote : IStreamAggregate<Vote>
     public List<string> Issues { get; set; } = [];
     public bool Important { get; set; }
     /// <summary>An imported roll call's lists by seat; its Ballots and NonVoting are filled from them with the names of
-    /// the day when it is read (<see cref="Voting.Unvotes.Seats.Expand"/>).</summary>
+    /// the day when it is read (by the voting module, Seats.Expand).</summary>
     public SeatLists? Dataset { get; set; }
 
     [JsonIgnore] public bool IsOpen => Status == VoteStatus.Open;

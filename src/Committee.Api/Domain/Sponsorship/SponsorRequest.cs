@@ -1,10 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Committee.Delegations;
-using Committee.Drafts;
 using Committee.Infrastructure;
 
-namespace Committee.Sponsorship;
+namespace Committee.Domain;
 
 /// <summary>A delegation as a secretary names it: ISO3 code or name ("TUR", "Türkiye", "Turkey"), optionally acting
 /// on behalf of a group. In JSON either a plain string or {"delegation": …, "onBehalfOf": …}.</summary>

@@ -1,7 +1,6 @@
-using Committee.Floor;
 using Committee.Infrastructure;
 
-namespace Committee.Drafts;
+namespace Committee.Domain;
 
 /// <summary>Conditions several floor actions share, each stated once.</summary>
 public static class DraftRules
@@ -31,13 +30,10 @@ public static class DraftRules
     /// <summary>A floor action happens at a meeting: one must be in progress in the draft's session.</summary>
     public static int AtMeeting(FloorContext context, Draft draft, string attempted) =>
         context.MeetingInProgress ?? throw Refusal.Conflict("meeting",
-            $"cannot {attempted}: no meeting of the {Ordinal(draft.Session)} session is in progress");
+            $"cannot {attempted}: no meeting of the {English.Ordinal(draft.Session)} session is in progress");
 
     public static SponsorEntry CurrentSponsor(Draft draft, string iso3, string delegation, string field) =>
         draft.CurrentSponsor(iso3) ?? throw Refusal.Unprocessable(field, $"{delegation} is not a sponsor of {draft.Symbol}");
-
-    public static string Ordinal(int n) =>
-        n + (n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
     public static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw Refusal.Invalid(field, $"{field} is required") : value.Trim();

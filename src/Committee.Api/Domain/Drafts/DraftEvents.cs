@@ -1,6 +1,4 @@
-using Committee.Live;
-
-namespace Committee.Drafts;
+namespace Committee.Domain;
 
 /// <summary>An event on a draft's stream.</summary>
 public interface IDraftEvent : Committee.Infrastructure.ICommitteeEvent

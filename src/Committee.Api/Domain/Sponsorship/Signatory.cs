@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Committee.Drafts;
 using Committee.Infrastructure;
 
-namespace Committee.Sponsorship;
+namespace Committee.Domain;
 
 /// <summary>Who puts a State's name down or takes it off: the Secretariat for any delegation; a delegation for its own
 /// State only, through e-sponsorship; or a committee report recording it after the fact (an import).</summary>

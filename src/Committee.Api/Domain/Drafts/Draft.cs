@@ -1,9 +1,7 @@
 using System.Text.Json.Serialization;
 using Committee.Infrastructure;
-using Committee.Sponsorship;
-using Committee.Voting;
 
-namespace Committee.Drafts;
+namespace Committee.Domain;
 
 /// <summary>Voting: a question on the draft has been put to the vote and its consideration is not over (rule 128).
 /// NoAction: a motion to adjourn the debate on it (a "no-action motion") was adopted.</summary>

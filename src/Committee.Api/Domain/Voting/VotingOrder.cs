@@ -1,7 +1,6 @@
-using Committee.Drafts;
 using Marten;
 
-namespace Committee.Voting;
+namespace Committee.Domain;
 
 public enum QuestionState { Pending, Decided, Skipped }
 

@@ -1,9 +1,8 @@
-using Committee.History;
 using Committee.Infrastructure;
 using Marten;
 using Wolverine.Http;
 
-namespace Committee.Drafts;
+namespace Committee.History;
 
 /// <summary>One event of the draft's stream; Sentence tells it in words, Meeting is where it happened, if at one.</summary>
 public sealed record HistoryEntry(long Sequence, long Version, string Type, DateTimeOffset Timestamp, string? RecordedBy, object Data,

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Committee.Drafts;
+namespace Committee.Domain;
 
 /// <summary>Paragraph references as secretaries read them out: "PP3" (preambular) and "OP4" (operative), from 1.</summary>
 public static partial class Paragraphs

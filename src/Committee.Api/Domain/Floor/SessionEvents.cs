@@ -1,4 +1,4 @@
-namespace Committee.Floor;
+namespace Committee.Domain;
 
 /// <summary>An event on a session's stream.</summary>
 public interface ISessionEvent : Committee.Infrastructure.ICommitteeEvent

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Committee.Infrastructure;
 
-namespace Committee.Floor;
+namespace Committee.Domain;
 
 public sealed record MeetingInProgress(int Number, DateOnly Date, DateTimeOffset OpenedAt);
 

@@ -1,9 +1,8 @@
 using System.Globalization;
-using Committee.Drafts;
 using Committee.Infrastructure;
 using Marten;
 
-namespace Committee.History;
+namespace Committee.Domain;
 
 /// <summary>A moment in a stream's history: after its n-th event, or at a time.</summary>
 public sealed record Moment(long? Version, DateTimeOffset? At)
@@ -32,7 +31,7 @@ public sealed record Moment(long? Version, DateTimeOffset? At)
 }
 
 /// <summary>Reading streams as they stood. Votes: those recorded on the draft's own stream and folded by
-/// <see cref="Drafts.Draft.Fold"/> come with the draft by themselves; a vote kept on a stream of its own is read here
+/// <see cref="Draft.Fold"/> come with the draft by themselves; a vote kept on a stream of its own is read here
 /// the same way, with Marten's AggregateStreamAsync at the same moment, and added to the answer beside the draft.</summary>
 public static class AsOf
 {

@@ -1,8 +1,7 @@
 using System.Text.Json.Serialization;
-using Committee.Drafts;
 using Committee.Infrastructure;
 
-namespace Committee.Voting;
+namespace Committee.Domain;
 
 /// <summary>An event on a vote's own stream: one stream per question put to the vote, so that the ballots of a
 /// recorded vote never contend with the draft's stream.</summary>
@@ -68,9 +67,9 @@ public sealed record VoteOpened(
 
 /// <summary>Ballots as they arrive: one from a delegation, or a batch from the electronic board. A later ballot of
 /// the same State replaces its earlier one until the vote is closed.</summary>
-public sealed record BallotsCast(Guid VoteId, IReadOnlyList<Ballot> Ballots, DateTimeOffset At) : IVoteEvent, Live.IConcernsDelegations
+public sealed record BallotsCast(Guid VoteId, IReadOnlyList<Ballot> Ballots, DateTimeOffset At) : IVoteEvent, IConcernsDelegations
 {
-    IEnumerable<string> Live.IConcernsDelegations.Delegations => Ballots.Where(b => b.Iso3 is not null).Select(b => b.Iso3!);
+    IEnumerable<string> IConcernsDelegations.Delegations => Ballots.Where(b => b.Iso3 is not null).Select(b => b.Iso3!);
 }
 
 /// <summary>The vote is closed and locked: the tally, the result under the majority required, and the States eligible
