@@ -6,7 +6,7 @@ namespace Committee.Domain.Tests;
 /// <summary>
 /// The modules of Committee.Api (its top-level namespaces) stand in layers: a module may use the modules of lower
 /// layers only, never a module of its own layer nor of a higher one, so they can never form a cycle. A module's
-/// sub-namespaces (Committee.Voting.Unvotes) belong to it. docs/architecture-layers.md says what lives where.
+/// sub-namespaces (Committee.Voting.Unvotes) belong to it. docs/architecture.md ("Modules and their order") says what lives where.
 /// </summary>
 public class ArchitectureTests
 {
