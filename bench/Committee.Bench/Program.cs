@@ -106,34 +106,40 @@ static double Percentile(IReadOnlyList<double> values, double p) => values.Order
 
 static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.UtcNow:HH:mm:ss}] {message}");
 
-/// <summary>How far the server's read models (Marten's async daemon) are behind the event store: the slowest
-/// projection's progress in mt_event_progression (before b8f0b40's successor: the feed's own checkpoint).</summary>
+/// <summary>How far the server's read models are behind the event store: the slowest shard of Marten's async daemon
+/// (mt_event_progression), or, for a server before 9293dc0, its own feed's checkpoint (mt_doc_feedcheckpoint).</summary>
 internal sealed class FeedProbe(NpgsqlDataSource db, string schema)
 {
-    private bool _absent;
-
-    /// <summary>Events committed but not yet delivered to the read models; null when the server has no such feed.</summary>
-    public async Task<long?> LagAsync()
+    /// <summary>The position every read model has reached; null when the server keeps no read model (no daemon).</summary>
+    private async Task<long?> PositionAsync(CancellationToken cancellation = default)
     {
-        if (_absent) return null;
+        await using var daemon = db.CreateCommand($"""select min(last_seq_id) from "{schema}".mt_event_progression where name like '%:All'""");
         try
         {
-            await using var command = db.CreateCommand($"""
-                select coalesce((select max(seq_id) from "{schema}".mt_events), 0)
-                     - (select min(last_seq_id) from "{schema}".mt_event_progression where name like '%:All')
-                """);
-            // No progress row: no daemon runs (scripts/bench --server-variant no-daemon).
-            return await command.ExecuteScalarAsync() is long lag ? lag : null;
+            if (await daemon.ExecuteScalarAsync(cancellation) is long position) return position;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName) { }
+        await using var feed = db.CreateCommand($"""select (data ->> 'sequence')::bigint from "{schema}".mt_doc_feedcheckpoint where id = 'read-models'""");
+        try
+        {
+            return await feed.ExecuteScalarAsync(cancellation) is long checkpoint ? checkpoint : null;
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
         {
-            _absent = true;
             return null;
         }
     }
 
+    /// <summary>Events committed but not yet in every read model; null when the server keeps none.</summary>
+    public async Task<long?> LagAsync()
+    {
+        if (await PositionAsync() is not { } position) return null;
+        await using var command = db.CreateCommand($"""select coalesce(max(seq_id), 0) from "{schema}".mt_events""");
+        return (long)(await command.ExecuteScalarAsync())! - position;
+    }
+
     /// <summary>Every 100 ms until cancelled: how long ago the oldest event not yet in every read model was committed
-    /// (0 when all are caught up) — commit to visible, in ms. Null when no daemon runs.</summary>
+    /// (0 when all are caught up) — commit to visible, in ms. Null when the server keeps no read model.</summary>
     public async Task<IReadOnlyList<double>?> SampleTimeLagAsync(CancellationToken stop)
     {
         var samples = new List<double>();
@@ -141,21 +147,17 @@ internal sealed class FeedProbe(NpgsqlDataSource db, string schema)
         {
             while (!stop.IsCancellationRequested)
             {
+                if (await PositionAsync(stop) is not { } position) return null;
                 await using var command = db.CreateCommand($"""
-                    select (select min(last_seq_id) from "{schema}".mt_event_progression where name like '%:All'),
-                           coalesce(extract(epoch from clock_timestamp() - (select timestamp from "{schema}".mt_events
-                               where seq_id > (select min(last_seq_id) from "{schema}".mt_event_progression where name like '%:All')
-                               order by seq_id limit 1)) * 1000, 0)
+                    select coalesce(extract(epoch from clock_timestamp() - (select timestamp from "{schema}".mt_events
+                        where seq_id > $1 order by seq_id limit 1)) * 1000, 0)
                     """);
-                await using var reader = await command.ExecuteReaderAsync(stop);
-                await reader.ReadAsync(stop);
-                if (reader.IsDBNull(0)) return null;
-                samples.Add(Convert.ToDouble(reader.GetValue(1)));
+                command.Parameters.AddWithValue(position);
+                samples.Add(Convert.ToDouble(await command.ExecuteScalarAsync(stop)));
                 await Task.Delay(100, stop);
             }
         }
         catch (OperationCanceledException) { }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName) { return null; }
         return samples;
     }
 
