@@ -6,12 +6,12 @@ namespace Committee.Bench;
 /// need not put the token on a command line that <c>ps</c> shows.</summary>
 public sealed record BenchOptions(
     Uri BaseUrl, string Connection, string Token, TimeSpan Duration, TimeSpan Warmup, IReadOnlyList<int> Clients,
-    int? ServerPid, string AppSchema, string? Label, string? MarkdownOut, int Session, TimeSpan ServerWarmup)
+    int? ServerPid, string AppSchema, string? Label, string? MarkdownOut, int Session, TimeSpan ServerWarmup, BenchAction Action = BenchAction.Sponsors)
 {
     public const string Usage = """
         usage: Committee.Bench [--url URL] [--connection CS] [--token TOKEN] [--duration S] [--warmup S]
                                [--clients 1,16] [--server-pid PID] [--app-schema committee] [--label TEXT]
-                               [--markdown-out FILE] [--session N] [--server-warmup S]
+                               [--markdown-out FILE] [--session N] [--server-warmup S] [--action sponsors|budget]
 
           --url           base URL of a running Committee.Api             (COMMITTEE_BENCH_URL, default http://127.0.0.1:5090)
           --connection    Npgsql connection string of the server's database (COMMITTEE_BENCH_CONNECTION, required)
@@ -25,6 +25,8 @@ public sealed record BenchOptions(
           --markdown-out  also write the report to this file
           --session       session number of the drafts                    (default: random in 500-999)
           --server-warmup seconds of unmeasured load before the first run, on another session (default 10)
+          --action        sponsors: Chile joins and withdraws, so the draft grows by one entry per joining (default);
+                          budget: programme budget implications stated, yes and no in turn (the draft keeps its size)
 
         The database named by --connection gets a schema "bench" with the table bench_baseline (dropped and
         recreated). Use a database made for the bench (scripts/bench creates committee_bench afresh).
@@ -66,11 +68,17 @@ public sealed record BenchOptions(
             ? int.TryParse(s, CultureInfo.InvariantCulture, out var sn) && sn is >= 1 and <= 999 ? sn : throw new UsageException("--session: 1 to 999")
             : Random.Shared.Next(500, 1000);
         var serverWarmup = Seconds(Get("server-warmup", "COMMITTEE_BENCH_SERVER_WARMUP") ?? "10", "server-warmup", minimum: 0);
+        var action = (Get("action", "COMMITTEE_BENCH_ACTION") ?? "sponsors") switch
+        {
+            "sponsors" => BenchAction.Sponsors,
+            "budget" => BenchAction.Budget,
+            var other => throw new UsageException($"--action: '{other}' is not sponsors or budget"),
+        };
         if (values.Count > 0) throw new UsageException($"unknown option --{values.Keys.First()}");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
             throw new UsageException($"--url: '{url}' is not an http(s) URL");
 
-        return new BenchOptions(baseUrl, connection, token, duration, warmup, clients, pid, schema, label, markdown, session, serverWarmup);
+        return new BenchOptions(baseUrl, connection, token, duration, warmup, clients, pid, schema, label, markdown, session, serverWarmup, action);
     }
 
     private static TimeSpan Seconds(string text, string name, double minimum) =>
@@ -80,3 +88,6 @@ public sealed record BenchOptions(
 }
 
 public sealed class UsageException(string? message) : Exception(message ?? "");
+
+/// <summary>The floor action each client repeats on its own draft.</summary>
+public enum BenchAction { Sponsors, Budget }

@@ -9,7 +9,7 @@ namespace Committee.Bench;
 
 /// <summary>The secretariat's command path over HTTP: each client owns one draft and alternates joining and
 /// withdrawing Chile as a sponsor, each command with the version the previous reply gave and a new Idempotency-Key.</summary>
-public sealed class HttpLoad(HttpClient http, int session)
+public sealed class HttpLoad(HttpClient http, int session, BenchAction action = BenchAction.Sponsors)
 {
     private const string Delegation = "Chile";
     private int _nextSymbol;
@@ -127,9 +127,13 @@ public sealed class HttpLoad(HttpClient http, int session)
         }
     }
 
-    private static (string Path, byte[] Body) Command(OwnedDraft draft) => (
-        draft.ChileSponsors ? $"/api/drafts/{draft.Id}/sponsor-withdrawals" : $"/api/drafts/{draft.Id}/sponsors",
-        BaselineLoad.CommandBody(draft.Version, Delegation));
+    /// <summary>The next action on the draft: Chile joins or withdraws; or budget implications, yes and no in turn
+    /// (ChileSponsors then stands for "the last statement was yes").</summary>
+    private (string Path, byte[] Body) Command(OwnedDraft draft) => action == BenchAction.Budget
+        ? ($"/api/drafts/{draft.Id}/budget-implications",
+            Encoding.UTF8.GetBytes($$"""{"expectedVersion":{{draft.Version}},"hasImplications":{{(draft.ChileSponsors ? "false" : "true")}}}"""))
+        : (draft.ChileSponsors ? $"/api/drafts/{draft.Id}/sponsor-withdrawals" : $"/api/drafts/{draft.Id}/sponsors",
+            BaselineLoad.CommandBody(draft.Version, Delegation));
 
     private Task<HttpResponseMessage> Send(string path, byte[] body)
     {

@@ -20,7 +20,7 @@ var database = new NpgsqlConnectionStringBuilder(options.Connection).Database
     ?? throw new InvalidOperationException("the connection string names no Database");
 await using var stats = NpgsqlDataSource.Create(options.Connection);
 using var http = HttpLoad.CreateClient(options.BaseUrl, options.Token, options.Clients.Max());
-var load = new HttpLoad(http, options.Session);
+var load = new HttpLoad(http, options.Session, options.Action);
 var baseline = new BaselineLoad(options.Connection);
 var feed = new FeedProbe(stats, options.AppSchema);
 var started = DateTimeOffset.UtcNow;
@@ -36,7 +36,7 @@ if (options.ServerWarmup > TimeSpan.Zero)
     var clients = options.Clients.Max();
     var warmSession = options.Session == 999 ? 500 : options.Session + 1;
     Log($"server warm-up: {clients} client(s) for {options.ServerWarmup.TotalSeconds:0.#} s on session {warmSession}, not measured");
-    var warm = new HttpLoad(http, warmSession);
+    var warm = new HttpLoad(http, warmSession, options.Action);
     await warm.OpenMeetingAsync();
     var warmDrafts = new List<OwnedDraft>();
     for (var i = 0; i < clients; i++) warmDrafts.Add(await warm.SubmitAsync());
