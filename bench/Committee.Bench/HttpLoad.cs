@@ -131,7 +131,9 @@ public sealed class HttpLoad(HttpClient http, int session, BenchAction action = 
     /// (ChileSponsors then stands for "the last statement was yes").</summary>
     private (string Path, byte[] Body) Command(OwnedDraft draft) => action == BenchAction.Budget
         ? ($"/api/drafts/{draft.Id}/budget-implications",
-            Encoding.UTF8.GetBytes($$"""{"expectedVersion":{{draft.Version}},"hasImplications":{{(draft.ChileSponsors ? "false" : "true")}}}"""))
+            Encoding.UTF8.GetBytes(draft.ChileSponsors
+                ? $$"""{"expectedVersion":{{draft.Version}},"hasImplications":false}"""
+                : $$"""{"expectedVersion":{{draft.Version}},"hasImplications":true,"statement":"A/C.3/64/L.70"}"""))
         : (draft.ChileSponsors ? $"/api/drafts/{draft.Id}/sponsor-withdrawals" : $"/api/drafts/{draft.Id}/sponsors",
             BaselineLoad.CommandBody(draft.Version, Delegation));
 
