@@ -50,7 +50,7 @@ public sealed class TelemetryTests(CommitteeApp app)
         await app.ReadModelsCaughtUp();
         var metricsNow = await Scrape();
         Assert.Contains(Series(metricsNow, "committee_events_appended_total", "stream_kind=\"draft\""), l => Value(l) >= 1);
-        Assert.Contains(metricsNow.Split('\n'), l => l.StartsWith("marten_sessiondraftsprojection_all_gap", StringComparison.Ordinal));
+        Assert.Contains(metricsNow.Split('\n'), l => l.StartsWith("marten_readmodels_all_gap", StringComparison.Ordinal));
     }
 
     [Fact]

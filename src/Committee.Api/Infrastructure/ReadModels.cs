@@ -8,13 +8,29 @@ namespace Committee.Infrastructure;
 
 public static class ReadModels
 {
-    /// <summary>A read model projected by Marten's async daemon, under its class name.</summary>
+    /// <summary>The composite projection of Marten's async daemon that runs every read model in one shard.</summary>
+    public const string Composite = "ReadModels";
+
+    /// <summary>A read model projected by Marten's async daemon, a member of <see cref="Composite"/>: a rebuild
+    /// empties what it declares it writes.</summary>
     public static IServiceCollection AddReadModel<TProjection>(this IServiceCollection services)
         where TProjection : ProjectionBase, IProjection =>
-        services.AddProjectionWithServices<TProjection>(ProjectionLifecycle.Async, ServiceLifetime.Singleton)
-            .AddSingleton(new ReadModelRegistration(typeof(TProjection)));
+        services.AddSingleton<TProjection>()
+            .AddSingleton(new ReadModelRegistration(typeof(TProjection)))
+            .ConfigureMarten((sp, opts) => opts.Projections.CompositeProjectionFor(Composite, composite =>
+            {
+                var projection = sp.GetRequiredService<TProjection>();
+                var cleanUps = projection.Options.CleanUps.ToList();
+                composite.Add(projection, teardown =>
+                {
+                    if (ReferenceEquals(teardown, projection.Options)) return;
+                    foreach (var cleanUp in cleanUps)
+                        if (cleanUp is DeleteDocuments documents) teardown.DeleteViewTypeOnTeardown(documents.DocumentType);
+                        else if (cleanUp is DeleteTableData table) teardown.DeleteDataInTableOnTeardown(table.TableIdentifier);
+                });
+            }));
 
-    /// <summary>The daemon's progress row of a read model (or a subscription) by its name.</summary>
+    /// <summary>The daemon's progress row of a projection (or a subscription) by its name.</summary>
     public static ShardName Shard(string name) => new(name, ShardName.All, 1);
 }
 
@@ -32,7 +48,7 @@ public sealed class Freshness(IDocumentStore store)
     {
         if (atLeast is null) return null;
         if (atLeast < 0) return Problems.For(Refusal.Invalid("atLeast", "atLeast is an event sequence number, 0 or more"));
-        var shard = ReadModels.Shard(readModel);
+        var shard = ReadModels.Shard(ReadModels.Composite);
         var deadline = DateTime.UtcNow + MaxWait;
         while (await store.Advanced.ProjectionProgressFor(shard, token: cancellation) < atLeast)
         {

@@ -12,8 +12,11 @@ namespace Committee.Infrastructure;
 /// as it now stands (its inline snapshot, one query for the page) and handed to <see cref="Project"/>, whose writes
 /// the daemon commits with its progress. Projecting the newest state is idempotent, so a rebuild equals the live model.
 /// </summary>
-/// <remarks>A stream whose projection throws is reported as a failure of its first event in the page: with the
-/// store's SkipApplyErrors the daemon records that event as a dead letter, skips it and goes on with the rest.</remarks>
+/// <remarks>The read models share one shard of the daemon (<see cref="ReadModels.Shard"/>): one read of each page of
+/// events, one transaction for all their rows and their progress. A stream whose projection throws is recorded as a
+/// dead letter of this read model (its first event in the page, the cause), in that same transaction: this read model
+/// skips it, the others still get the event. Projecting is pure computation on a loaded state, so a retry would
+/// fail the same way.</remarks>
 public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IProjection
     where TState : class, IStreamAggregate<TState>
 {
@@ -22,7 +25,6 @@ public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IPro
     {
         Name = GetType().Name;
         Lifecycle = ProjectionLifecycle.Async;
-        foreach (var type in CommitteeEvents.OfKind<TEventKind>()) IncludeType(type);
         foreach (var row in rows) Options.DeleteViewTypeOnTeardown(row);
     }
 
@@ -41,12 +43,15 @@ public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IPro
         {
             if (!states.TryGetValue(stream.Key, out var state)) continue;
             try { Project(state, stream.Select(e => e.Data).ToList(), operations); }
-            catch (Exception e) { throw new ReadModelFailure(stream.First(), e); }
+            catch (Exception e)
+            {
+                operations.Store(new DeadLetterEvent(stream.First(), ReadModels.Shard(Name), new ReadModelFailure(stream.First(), e)));
+            }
         }
     }
 }
 
-/// <summary>The daemon records this message with the dead letter: it names the cause, not only the event.</summary>
+/// <summary>The message of a dead letter: the event and its cause.</summary>
 public sealed class ReadModelFailure(IEvent @event, Exception cause) : ApplyEventException(@event, cause)
 {
     public override string Message => $"{base.Message}: {InnerException!.Message}";
