@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -34,11 +36,25 @@ public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IPro
     /// <summary>Writes the read model's rows for the state, touching only what the events concern.</summary>
     protected abstract void Project(TState state, IReadOnlyList<object> events, IDocumentOperations operations);
 
+    /// <summary>The states of a page, loaded once for every read model of the composite that asks on the same batch
+    /// (they read, never change, what they are given).</summary>
+    private static readonly ConditionalWeakTable<IDocumentOperations, ConcurrentDictionary<Guid, TState>> Loaded = new();
+
+    private static async Task<IReadOnlyDictionary<Guid, TState>> StatesAsync(IDocumentOperations operations, IReadOnlyList<Guid> ids,
+        CancellationToken cancellation)
+    {
+        var loaded = Loaded.GetOrCreateValue(operations);
+        var missing = ids.Where(id => !loaded.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+            foreach (var state in await operations.LoadManyAsync<TState>(cancellation, missing)) loaded[state.Id] = state;
+        return loaded;
+    }
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var moved = events.Where(e => e.Data is TEventKind && Changes(e.Data)).GroupBy(e => e.StreamId).ToList();
         if (moved.Count == 0) return;
-        var states = (await operations.LoadManyAsync<TState>(cancellation, moved.Select(g => g.Key))).ToDictionary(s => s.Id);
+        var states = await StatesAsync(operations, moved.Select(g => g.Key).ToList(), cancellation);
         foreach (var stream in moved)
         {
             if (!states.TryGetValue(stream.Key, out var state)) continue;
