@@ -36,14 +36,15 @@ public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IPro
     /// <summary>Writes the read model's rows for the state, touching only what the events concern.</summary>
     protected abstract void Project(TState state, IReadOnlyList<object> events, IDocumentOperations operations);
 
-    /// <summary>The states of a page, loaded once for every read model of the composite that asks on the same batch
-    /// (they read, never change, what they are given).</summary>
-    private static readonly ConditionalWeakTable<IDocumentOperations, ConcurrentDictionary<Guid, TState>> Loaded = new();
+    /// <summary>The states of a page, loaded once for every read model of the composite given the same page (they
+    /// read, never change, what they are given). Keyed by the page's first event (each member gets its own list of the
+    /// same event objects), so a later page loads afresh.</summary>
+    private static readonly ConditionalWeakTable<IEvent, ConcurrentDictionary<Guid, TState>> Loaded = new();
 
-    private static async Task<IReadOnlyDictionary<Guid, TState>> StatesAsync(IDocumentOperations operations, IReadOnlyList<Guid> ids,
-        CancellationToken cancellation)
+    private static async Task<IReadOnlyDictionary<Guid, TState>> StatesAsync(IDocumentOperations operations, IReadOnlyList<IEvent> page,
+        IReadOnlyList<Guid> ids, CancellationToken cancellation)
     {
-        var loaded = Loaded.GetOrCreateValue(operations);
+        var loaded = Loaded.GetOrCreateValue(page[0]);
         var missing = ids.Where(id => !loaded.ContainsKey(id)).ToList();
         if (missing.Count > 0)
             foreach (var state in await operations.LoadManyAsync<TState>(cancellation, missing)) loaded[state.Id] = state;
@@ -54,7 +55,7 @@ public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IPro
     {
         var moved = events.Where(e => e.Data is TEventKind && Changes(e.Data)).GroupBy(e => e.StreamId).ToList();
         if (moved.Count == 0) return;
-        var states = await StatesAsync(operations, moved.Select(g => g.Key).ToList(), cancellation);
+        var states = await StatesAsync(operations, events, moved.Select(g => g.Key).ToList(), cancellation);
         foreach (var stream in moved)
         {
             if (!states.TryGetValue(stream.Key, out var state)) continue;
