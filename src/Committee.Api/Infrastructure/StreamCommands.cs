@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -75,7 +74,7 @@ public sealed class StreamCommands<TContext>(
             return Problems.For(Refusal.Invalid(StreamCommands.IdempotencyHeader, "every command on an existing record needs an Idempotency-Key header, so that a retry is recorded once"));
         if (key.Length > 200)
             return Problems.For(Refusal.Invalid(StreamCommands.IdempotencyHeader, "the Idempotency-Key is longer than 200 characters"));
-        var request = new Request(streamId, expectedVersion, key.Length == 0 ? null : Idempotency.IdFor(StreamCommands.Actor(http), key), Fingerprint(http, command),
+        var request = new Request<T>(streamId, expectedVersion, key.Length == 0 ? null : Idempotency.IdFor(StreamCommands.Actor(http), key), Fingerprint(http, command),
             session, mustExist, location, onConflict, http.RequestAborted);
         // Commands on one stream take turns in this process (193 delegations voting at once append to one vote stream),
         // so they do not fail each other's optimistic check. Another process can still commit first: a command that
@@ -98,9 +97,9 @@ public sealed class StreamCommands<TContext>(
         }
     }
 
-    private sealed record Request(
+    private sealed record Request<T>(
         Guid StreamId, long? ExpectedVersion, string? RecordId, string Fingerprint, int? Session, bool MustExist,
-        object? Location, Func<Refusal>? OnConflict, CancellationToken Cancellation);
+        Func<T, string>? Location, Func<Refusal>? OnConflict, CancellationToken Cancellation);
 
     private const int MaxAttempts = 8;
 
@@ -111,7 +110,7 @@ public sealed class StreamCommands<TContext>(
     private static readonly ConcurrentDictionary<Guid, int> SessionOfStream = new();
 
     private async Task<(IResult? Result, bool Raced)> Attempt<T, TCompanion>(
-        HttpContext http, Request request,
+        HttpContext http, Request<T> request,
         Func<T?, IReadOnlyList<Guid>> companions, Func<T?, IReadOnlyDictionary<Guid, TCompanion>, TContext, Decided> decide, bool retryable)
         where T : class, IStreamAggregate<T>
         where TCompanion : class, IStreamAggregate<TCompanion>
@@ -129,7 +128,10 @@ public sealed class StreamCommands<TContext>(
 
         var prior = priorRead is null ? null : await priorRead;
         if (prior is not null && !idempotency.Expired(prior, now))
-            return (await ReplayAsync<T>(prior, request.Fingerprint, cancellation), false);
+        {
+            await using var query = store.QuerySession();
+            return (await ReplayAsync<T>(prior, request.Fingerprint, query, cancellation), false);
+        }
 
         var stream = await streamRead;
         if (stream.Aggregate is null && request.MustExist)
@@ -162,7 +164,7 @@ public sealed class StreamCommands<TContext>(
         var appended = documents.PendingChanges.Streams().ToList();
 
         var status = stream.Aggregate is null ? StatusCodes.Status201Created : StatusCodes.Status200OK;
-        var where = status == StatusCodes.Status201Created && request.Location is Func<T, string> locate ? locate(after) : null;
+        var where = status == StatusCodes.Status201Created && request.Location is { } locate ? locate(after) : null;
         var record = request.RecordId is null ? null
             : new IdempotencyRecord(request.RecordId, request.Fingerprint, status, where, request.StreamId, after.Version, now);
         // An expired record of the same key is replaced; otherwise a twin's record makes this insert fail.
@@ -217,11 +219,11 @@ public sealed class StreamCommands<TContext>(
     }
 
     /// <summary>Another writer committed first: the same key replays its answer; otherwise the caller learns the current version.</summary>
-    private async Task<IResult> AfterConflict(Request request, Func<Refusal>? onConflict)
+    private async Task<IResult> AfterConflict<T>(Request<T> request, Func<Refusal>? onConflict) where T : class, IStreamAggregate<T>
     {
         await using var query = store.QuerySession();
         if (request.RecordId is { } id && await query.LoadAsync<IdempotencyRecord>(id, request.Cancellation) is { } winner)
-            return await ReplayAsync(winner, request.Fingerprint, query, request.Cancellation);
+            return await ReplayAsync<T>(winner, request.Fingerprint, query, request.Cancellation);
         if (onConflict is not null) return Problems.For(onConflict());
         var state = await query.Events.FetchStreamStateAsync(request.StreamId, request.Cancellation);
         return Problems.StaleVersion(request.ExpectedVersion ?? 0, state?.Version ?? 0);
@@ -235,32 +237,18 @@ public sealed class StreamCommands<TContext>(
         _ => e.InnerException is not null && IsRace(e.InnerException),
     };
 
-    private async Task<IResult> ReplayAsync<T>(IdempotencyRecord prior, string fingerprint, CancellationToken cancellation) where T : class
-    {
-        await using var query = store.QuerySession();
-        return await ReplayAsync(prior, fingerprint, query, cancellation, typeof(T));
-    }
-
-    /// <summary>The same answer again: the stream as the command left it, read back at its version.</summary>
-    private static async Task<IResult> ReplayAsync(IdempotencyRecord prior, string fingerprint, IQuerySession query, CancellationToken cancellation,
-        Type? aggregate = null)
+    /// <summary>The same answer again: the stream read back up to the version the command left, folded by the
+    /// aggregate's own fold, with the sequence of that version's event.</summary>
+    private static async Task<IResult> ReplayAsync<T>(IdempotencyRecord prior, string fingerprint, IQuerySession query, CancellationToken cancellation)
+        where T : class, IStreamAggregate<T>
     {
         if (prior.Fingerprint != fingerprint)
             return Problems.For(Refusal.Unprocessable(StreamCommands.IdempotencyHeader, "this Idempotency-Key was already used for a different request"));
-        var type = aggregate ?? await StreamTypeAsync(query, prior.StreamId, cancellation);
-        var body = type is null ? null
-            : await (Task<object?>)typeof(StreamCommands<TContext>).GetMethod(nameof(AsStoodAsync), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(type).Invoke(null, [query, prior.StreamId, prior.Version, cancellation])!;
-        var sequence = await query.Events.QueryAllRawEvents().Where(e => e.StreamId == prior.StreamId && e.Version == prior.Version)
-            .Select(e => e.Sequence).FirstOrDefaultAsync(cancellation);
-        return new Answer(prior.Status, body, prior.Location, sequence, Replayed: true);
+        var events = await query.Events.FetchStreamAsync(prior.StreamId, prior.Version, token: cancellation);
+        var body = StreamAggregate.After<T>(null, events.Select(e => e.Data));
+        if (body is not null) body.Version = prior.Version;
+        return new Answer(prior.Status, body, prior.Location, events.Count == 0 ? 0 : events[^1].Sequence, Replayed: true);
     }
-
-    private static async Task<object?> AsStoodAsync<T>(IQuerySession query, Guid id, long version, CancellationToken cancellation) where T : class =>
-        await query.Events.AggregateStreamAsync<T>(id, version, token: cancellation);
-
-    private static async Task<Type?> StreamTypeAsync(IQuerySession query, Guid id, CancellationToken cancellation) =>
-        (await query.Events.FetchStreamStateAsync(id, cancellation))?.AggregateType;
 
     private static string Fingerprint(HttpContext http, object command) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
