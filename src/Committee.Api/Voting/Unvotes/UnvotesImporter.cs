@@ -32,10 +32,9 @@ public sealed record ImportReport(
 /// Brings unvotes' General Assembly roll calls into the event store, one vote stream per roll call with one
 /// <see cref="RollCallImported"/> event carrying its ballots, its source (the dataset, by name, and the rcid) and the
 /// Member States of that day with no vote in the dataset, recorded as not voting (the dataset drops absences).
-/// Streams are written with Marten's bulk event import (COPY), the votes' documents with Marten's bulk insert, and
-/// the voting-record rows with COPY: the read models are part of the import, not left to the feed. Ids derive from
-/// the rcid, and each of the three is written only where it is missing, so a rerun (or a run after an interruption)
-/// writes nothing that is already there.
+/// Streams are written with Marten's bulk event import (COPY) and the votes' documents with Marten's bulk insert; the
+/// voting-record rows follow on the daemon, as a live vote's do. Ids derive from the rcid, and each of the two is
+/// written only where it is missing, so a rerun (or a run after an interruption) writes nothing that is already there.
 /// </summary>
 public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, TimeProvider clock)
 {
@@ -153,17 +152,17 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         return call.Resolution.Length > 0 ? $"{what} ({call.Resolution})" : what;
     }
 
-    /// <remarks>The voting records' rows follow from the events on Marten's daemon, like a live vote's.</remarks>
+    /// <remarks>The votes' documents are committed before their events: the daemon projects an event from its stream's
+    /// snapshot, which must be there when the event becomes visible (a command writes both in one transaction).</remarks>
     private async Task WriteAsync(List<Built> built, HashSet<Guid> haveStream, HashSet<Guid> haveDocument, CancellationToken cancellation)
     {
-        // Two independent writes, each in its own transaction, side by side: PostgreSQL works on them in parallel.
-        var streams = built.Where(b => !haveStream.Contains(b.Vote.Id)).ToList();
         var documents = built.Where(b => !haveDocument.Contains(b.Vote.Id)).Select(b => b.Vote).ToList();
-        await Task.WhenAll(
-            streams.Count == 0 ? Task.CompletedTask : store.BulkInsertEventStreamAsync(JasperFx.StorageConstants.DefaultTenantId,
+        if (documents.Count > 0) await store.BulkInsertAsync(documents, BulkInsertMode.InsertsOnly, documents.Count, cancellation);
+        var streams = built.Where(b => !haveStream.Contains(b.Vote.Id)).ToList();
+        if (streams.Count > 0)
+            await store.BulkInsertEventStreamAsync(JasperFx.StorageConstants.DefaultTenantId,
                 streams.Select(b => new BulkEventStreamHeader { Id = b.Vote.Id, Version = 1, AggregateType = typeof(Vote) }).ToList(),
-                Events(streams.Select(b => b.Event)), streams.Count, cancellation),
-            documents.Count == 0 ? Task.CompletedTask : store.BulkInsertAsync(documents, BulkInsertMode.InsertsOnly, documents.Count, cancellation));
+                Events(streams.Select(b => b.Event)), streams.Count, cancellation);
     }
 
     private static async IAsyncEnumerable<IEvent> Events(IEnumerable<RollCallImported> events)
