@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 
@@ -48,31 +49,29 @@ public sealed class ReadModelRebuild(IDocumentStore store, SnapshotReplay replay
             await Step($"{snapshots!.Document.Name} (write {snapshots.Snapshots.Count:N0} snapshots)", snapshots.Snapshots.Count,
                 () => replay.WriteAsync(snapshots, cancellation));
         }, cancellation)));
-        await RebuildWithMartenAsync(projections.Where(p => !SnapshotReplay.Handles(p)).Select(p => p.Name).ToList(), Step, cancellation);
+        await RebuildWithMartenAsync(projections.Where(p => !SnapshotReplay.Handles(p)).Select(p => (p.Name, p.Lifecycle)).ToList(), Step, cancellation);
         Progress($"done: {events:N0} events in {total.Elapsed.TotalSeconds:F1} s");
         return new RebuildReport(events, total.Elapsed, steps);
     }
 
     /// <summary>Through the daemon this node runs (Marten pauses the projection's live agent meanwhile), or through one
     /// of its own when the API is stopped.</summary>
-    private async Task RebuildWithMartenAsync(IReadOnlyList<string> projections, Func<string, int, Func<Task>, Task> step, CancellationToken cancellation)
+    private async Task RebuildWithMartenAsync(IReadOnlyList<(string Name, ProjectionLifecycle Lifecycle)> projections,
+        Func<string, int, Func<Task>, Task> step, CancellationToken cancellation)
     {
         if (projections.Count == 0) return;
         var running = coordinator?.DaemonForMainDatabase() is { IsRunning: true } live ? live : null;
         using var own = running is null ? (IProjectionDaemon)await store.BuildProjectionDaemonAsync() : null;
         var daemon = running ?? own!;
-        foreach (var name in projections)
+        foreach (var (name, lifecycle) in projections)
             await step($"{name} (Marten's rebuild)", 0, async () =>
             {
                 await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), cancellation);
                 // The rebuild leaves the live agent stopped: the running daemon goes on from the rebuilt position.
-                if (running is not null && IsAsync(name))
+                if (running is not null && lifecycle == ProjectionLifecycle.Async)
                     await running.StartAgentAsync(Infrastructure.ReadModels.Shard(name).Identity, cancellation);
             });
     }
-
-    private bool IsAsync(string projection) =>
-        ((StoreOptions)store.Options).Projections.All.Any(p => p.Name == projection && p.Lifecycle == JasperFx.Events.Projections.ProjectionLifecycle.Async);
 
     private async Task<(long Count, long Last)> EventCountAsync(CancellationToken cancellation)
     {

@@ -11,27 +11,33 @@ public static class ReadModels
     /// <summary>The composite projection of Marten's async daemon that runs every read model in one shard.</summary>
     public const string Composite = "ReadModels";
 
-    /// <summary>A read model projected by Marten's async daemon, a member of <see cref="Composite"/>: a rebuild
-    /// empties what it declares it writes.</summary>
+    /// <summary>A read model projected by Marten's async daemon, a member of <see cref="Composite"/>.</summary>
     public static IServiceCollection AddReadModel<TProjection>(this IServiceCollection services)
         where TProjection : ProjectionBase, IProjection =>
         services.AddSingleton<TProjection>()
             .AddSingleton(new ReadModelRegistration(typeof(TProjection)))
-            .ConfigureMarten((sp, opts) => opts.Projections.CompositeProjectionFor(Composite, composite =>
-            {
-                var projection = sp.GetRequiredService<TProjection>();
-                var cleanUps = projection.Options.CleanUps.ToList();
-                composite.Add(projection, teardown =>
-                {
-                    if (ReferenceEquals(teardown, projection.Options)) return;
-                    foreach (var cleanUp in cleanUps)
-                        if (cleanUp is DeleteDocuments documents) teardown.DeleteViewTypeOnTeardown(documents.DocumentType);
-                        else if (cleanUp is DeleteTableData table) teardown.DeleteDataInTableOnTeardown(table.TableIdentifier);
-                });
-            }));
+            .ConfigureMarten((sp, opts) => opts.Projections.CompositeProjectionFor(Composite,
+                composite => composite.Add(sp.GetRequiredService<TProjection>())));
 
     /// <summary>The daemon's progress row of a projection (or a subscription) by its name.</summary>
     public static ShardName Shard(string name) => new(name, ShardName.All, 1);
+
+    /// <summary>How far a projection or subscription of the daemon has gone, on any node (its progress row).</summary>
+    public static Task<long> ProgressAsync(this IDocumentStore store, string name, CancellationToken cancellation) =>
+        store.Advanced.ProjectionProgressFor(Shard(name), token: cancellation);
+
+    /// <summary>Waits, polling its progress every 10 ms, until a projection or subscription has reached the sequence or
+    /// the wait is over; answers its progress then.</summary>
+    public static async Task<long> ProgressAsync(this IDocumentStore store, string name, long sequence, TimeSpan maxWait, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + maxWait;
+        long progress;
+        while ((progress = await store.ProgressAsync(name, cancellation)) < sequence && DateTime.UtcNow < deadline)
+            await Task.Delay(Poll, cancellation);
+        return progress;
+    }
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
 }
 
 /// <summary>"Read what you just did": a reader names the sequence it was told about (a command's
@@ -40,7 +46,6 @@ public static class ReadModels
 public sealed class Freshness(IDocumentStore store)
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Null when the read model has reached the sequence (or none was asked); otherwise the problem to answer:
     /// 400 for a sequence that is not one, 503 with Retry-After when the read model is still behind after the wait.</summary>
@@ -48,14 +53,9 @@ public sealed class Freshness(IDocumentStore store)
     {
         if (atLeast is null) return null;
         if (atLeast < 0) return Problems.For(Refusal.Invalid("atLeast", "atLeast is an event sequence number, 0 or more"));
-        var shard = ReadModels.Shard(ReadModels.Composite);
-        var deadline = DateTime.UtcNow + MaxWait;
-        while (await store.Advanced.ProjectionProgressFor(shard, token: cancellation) < atLeast)
-        {
-            if (DateTime.UtcNow >= deadline) return Problems.Behind(readModel, atLeast.Value, MaxWait);
-            await Task.Delay(Poll, cancellation);
-        }
-        return null;
+        return await store.ProgressAsync(ReadModels.Composite, atLeast.Value, MaxWait, cancellation) < atLeast
+            ? Problems.Behind(readModel, atLeast.Value, MaxWait)
+            : null;
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -22,11 +20,11 @@ namespace Committee.Infrastructure;
 public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IProjection
     where TState : class, IStreamAggregate<TState>
 {
-    /// <param name="rows">The document types it writes, emptied before a rebuild.</param>
+    /// <param name="rows">The document types it writes, emptied before a rebuild (Marten's composite adopts these
+    /// options from its member).</param>
     protected StateProjection(params Type[] rows)
     {
         Name = GetType().Name;
-        Lifecycle = ProjectionLifecycle.Async;
         foreach (var row in rows) Options.DeleteViewTypeOnTeardown(row);
     }
 
@@ -36,30 +34,20 @@ public abstract class StateProjection<TState, TEventKind> : ProjectionBase, IPro
     /// <summary>Writes the read model's rows for the state, touching only what the events concern.</summary>
     protected abstract void Project(TState state, IReadOnlyList<object> events, IDocumentOperations operations);
 
-    /// <summary>The states of a page, loaded once for every read model of the composite given the same page (they
-    /// read, never change, what they are given). Keyed by the page's first event (each member gets its own list of the
-    /// same event objects), so a later page loads afresh.</summary>
-    private static readonly ConditionalWeakTable<IEvent, ConcurrentDictionary<Guid, TState>> Loaded = new();
-
-    private static async Task<IReadOnlyDictionary<Guid, TState>> StatesAsync(IDocumentOperations operations, IReadOnlyList<IEvent> page,
-        IReadOnlyList<Guid> ids, CancellationToken cancellation)
-    {
-        var loaded = Loaded.GetOrCreateValue(page[0]);
-        var missing = ids.Where(id => !loaded.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-            foreach (var state in await operations.LoadManyAsync<TState>(cancellation, missing)) loaded[state.Id] = state;
-        return loaded;
-    }
-
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var moved = events.Where(e => e.Data is TEventKind && Changes(e.Data)).GroupBy(e => e.StreamId).ToList();
         if (moved.Count == 0) return;
-        var states = await StatesAsync(operations, events, moved.Select(g => g.Key).ToList(), cancellation);
+        var states = (await operations.LoadManyAsync<TState>(cancellation, moved.Select(g => g.Key))).ToDictionary(s => s.Id);
         foreach (var stream in moved)
         {
-            if (!states.TryGetValue(stream.Key, out var state)) continue;
-            try { Project(state, stream.Select(e => e.Data).ToList(), operations); }
+            try
+            {
+                // Snapshots are written with their events (inline), or before them (imports): one missing is a fault.
+                var state = states.GetValueOrDefault(stream.Key)
+                            ?? throw new InvalidOperationException($"no snapshot of the {TState.Noun} {stream.Key} for its events");
+                Project(state, stream.Select(e => e.Data).ToList(), operations);
+            }
             catch (Exception e)
             {
                 operations.Store(new DeadLetterEvent(stream.First(), ReadModels.Shard(Name), new ReadModelFailure(stream.First(), e)));

@@ -19,7 +19,6 @@ public sealed class LivePush : SubscriptionBase
     private readonly IHubContext<FloorHub> _hub;
     private readonly LiveRouting _routing;
     private readonly CommitteeMetrics _metrics;
-    private long _pushed;
 
     public LivePush(IHubContext<FloorHub> hub, LiveRouting routing, CommitteeMetrics metrics)
     {
@@ -32,9 +31,6 @@ public sealed class LivePush : SubscriptionBase
         Options.BatchSize = 500;
     }
 
-    /// <summary>The last sequence pushed from this node.</summary>
-    public long Pushed => Interlocked.Read(ref _pushed);
-
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
@@ -45,28 +41,23 @@ public sealed class LivePush : SubscriptionBase
             await _hub.Clients.Groups(groups).SendAsync(FloorHub.EventMessage, live, cancellationToken);
             _metrics.LivePushed(DateTimeOffset.UtcNow - live.Timestamp);
         }
-        Interlocked.Exchange(ref _pushed, page.SequenceCeiling);
         return NullChangeListener.Instance;
     }
 }
 
-/// <summary>How far the live push has gone, on any node: every event up to it has been pushed.</summary>
-public sealed class LiveProgress(IDocumentStore store, LivePush push)
+/// <summary>How far the live push has gone, on any node: every event up to its progress has been pushed (the daemon
+/// saves it after the page is pushed).</summary>
+public sealed class LiveProgress(IDocumentStore store)
 {
     private static readonly TimeSpan MaxCatchUp = TimeSpan.FromSeconds(3);
 
-    public async Task<long> PositionAsync(CancellationToken cancellation) =>
-        Math.Max(push.Pushed, await store.Advanced.ProjectionProgressFor(ReadModels.Shard(LivePush.Subscription), token: cancellation));
+    public Task<long> PositionAsync(CancellationToken cancellation) => store.ProgressAsync(LivePush.Subscription, cancellation);
 
     /// <summary>Waits (3 s at most) until everything committed so far has been pushed, and answers the position then.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellation)
     {
         await using var query = store.QuerySession();
         var committed = await query.Events.QueryAllRawEvents().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefaultAsync(cancellation);
-        var deadline = DateTime.UtcNow + MaxCatchUp;
-        long position;
-        while ((position = await PositionAsync(cancellation)) < committed && DateTime.UtcNow < deadline)
-            await Task.Delay(10, cancellation);
-        return position;
+        return await store.ProgressAsync(LivePush.Subscription, committed, MaxCatchUp, cancellation);
     }
 }

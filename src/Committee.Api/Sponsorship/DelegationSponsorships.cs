@@ -43,8 +43,7 @@ public sealed class DelegationDraftSponsorship
 /// version (symbol, title, printed list) rewrites the draft's rows.</summary>
 public sealed class DelegationSponsorshipsProjection() : StateProjection<Draft, IDraftEvent>(typeof(DelegationDraftSponsorship))
 {
-    protected override bool Changes(object @event) =>
-        @event is SponsorsJoined or SponsorshipWithdrawn or DraftSubmitted or DraftRevised or DraftCorrected;
+    protected override bool Changes(object @event) => SponsorshipChanges.Changes(@event);
 
     protected override void Project(Draft draft, IReadOnlyList<object> events, IDocumentOperations operations)
     {

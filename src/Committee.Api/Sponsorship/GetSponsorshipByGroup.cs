@@ -25,8 +25,8 @@ public static class GetSponsorshipByGroupEndpoint
     {
         if (await freshness.AtLeastAsync(atLeast, nameof(SessionSponsorshipProjection), cancellation) is { } behind) return behind;
         var rows = await query.Query<DraftCountedSponsors>().Where(d => d.Session == session).ToListAsync(cancellation);
-        var view = rows.Count == 0 ? null : new SessionSponsorship { Id = session, Drafts = rows.OrderBy(r => r.Id).ToList() };
-        if (view is null) return Problems.NotFound("session", $"no draft has been recorded for the {English.Ordinal(session)} session");
+        if (rows.Count == 0) return Problems.NotFound("session", $"no draft has been recorded for the {English.Ordinal(session)} session");
+        var view = new SessionSponsorship { Id = session, Drafts = rows.OrderBy(r => r.Id).ToList() };
         var all = view.Drafts.SelectMany(d => d.Sponsors).ToList();
         var totals = SessionSponsorship.GroupOrder
             .Select(g => new GroupTotal(g, all.Where(s => s.Group == g).Select(s => s.Iso3).Distinct().Count(), all.Count(s => s.Group == g)))

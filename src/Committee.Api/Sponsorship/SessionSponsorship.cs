@@ -39,8 +39,7 @@ public sealed class SessionSponsorship
 
 public sealed class SessionSponsorshipProjection(MemberStates states) : StateProjection<Draft, IDraftEvent>(typeof(DraftCountedSponsors))
 {
-    protected override bool Changes(object @event) =>
-        @event is SponsorsJoined or SponsorshipWithdrawn or DraftSubmitted or DraftRevised or DraftCorrected;
+    protected override bool Changes(object @event) => SponsorshipChanges.Changes(@event);
 
     protected override void Project(Draft draft, IReadOnlyList<object> events, IDocumentOperations operations) =>
         operations.Store(SessionSponsorship.Count(draft, states));

@@ -36,15 +36,15 @@ public static class VotingRecords
         opts.Storage.ExtendedSchemaObjects.Add(table);
     }
 
-    /// <summary>The row of a closed recorded vote, its lists by seat key.</summary>
-    public sealed record Row(Vote Vote, Tally Tally, string[] InFavour, string[] Against, string[] Abstaining, string[] NotVoting);
+    /// <summary>The tally and lists by seat key of a closed recorded vote.</summary>
+    private sealed record Row(Tally Tally, string[] InFavour, string[] Against, string[] Abstaining, string[] NotVoting);
 
-    public static Row RowOf(Vote vote)
+    private static Row RowOf(Vote vote)
     {
         string[] Keys(BallotChoice choice) => vote.Ballots.Where(b => b.Vote == choice).Select(b => b.Iso3 ?? b.Delegation).ToArray();
         return vote.Dataset is { } lists
-            ? new Row(vote, vote.Tally!, [.. lists.InFavour], [.. lists.Against], [.. lists.Abstaining], [.. lists.NotVoting])
-            : new Row(vote, vote.Tally ?? Majorities.Count(vote.Ballots), Keys(BallotChoice.Yes), Keys(BallotChoice.No), Keys(BallotChoice.Abstain),
+            ? new Row(vote.Tally!, [.. lists.InFavour], [.. lists.Against], [.. lists.Abstaining], [.. lists.NotVoting])
+            : new Row(vote.Tally ?? Majorities.Count(vote.Ballots), Keys(BallotChoice.Yes), Keys(BallotChoice.No), Keys(BallotChoice.Abstain),
                 vote.NonVoting.Select(n => n.Iso3 ?? n.Delegation).ToArray());
     }
 
