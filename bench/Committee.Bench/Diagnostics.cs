@@ -133,6 +133,7 @@ public sealed record PgSnapshot(long Commits, long Rollbacks, long Inserted, lon
 
 /// <summary>What a run cost besides its latency: the CPU split of the measured window, and the database work per
 /// successful action (warm-up included, read after the server's event feed caught up, so its work is counted).</summary>
+/// <param name="LagMs">Read-model lag samples (commit to visible), in ascending order.</param>
 public sealed record Diagnostics(CpuSplit Cpu, PgSnapshot? Database, long Actions, long? FeedLagAtEnd, TimeSpan? FeedCatchUp, IReadOnlyList<double>? LagMs = null)
 {
     public double PerAction(long value) => Actions == 0 ? double.NaN : value / (double)Actions;

@@ -94,7 +94,7 @@ public sealed record RunResult(
         var latencies = tallies.SelectMany(t => t.Latencies).ToArray();
         Array.Sort(latencies);
         double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-        double Percentile(double q) => latencies.Length == 0 ? double.NaN : Ms(latencies[Math.Max(0, (int)Math.Ceiling(q * latencies.Length) - 1)]);
+        double Percentile(double q) => latencies.Length == 0 ? double.NaN : Ms(Percentiles.Nearest(latencies, q));
         var kinds = new Dictionary<string, long>();
         foreach (var (kind, count) in tallies.SelectMany(t => t.ErrorKinds)) kinds[kind] = kinds.GetValueOrDefault(kind) + count;
         var perSecond = new long[window.Seconds];
@@ -109,4 +109,10 @@ public sealed record RunResult(
             perSecond, ok == 0 ? 0 : tallies.Sum(t => t.ResponseBytes) / (double)ok,
             tallies.Count == 0 ? 0 : tallies.Max(t => t.LastResponseBytes));
     }
+}
+
+public static class Percentiles
+{
+    /// <summary>The nearest-rank percentile of values sorted in ascending order (q from 0 to 1).</summary>
+    public static T Nearest<T>(IReadOnlyList<T> sorted, double q) => sorted[Math.Max(0, (int)Math.Ceiling(q * sorted.Count) - 1)];
 }

@@ -72,7 +72,7 @@ async Task<RunResult> MeasureAsync(string path, int clients, Func<Window, IEnume
     var lagSamples = feed.SampleTimeLagAsync(sampling.Token);
     await window.UntilEndAsync();
     await sampling.CancelAsync();
-    var lagMs = await lagSamples;
+    var lagMs = (await lagSamples)?.Order().ToList();
     var cpu = CpuSnapshot.Take(options.ServerPid, database).Since(cpuBefore);
     var tallies = await Task.WhenAll(tasks);
     var lag = await feed.LagAsync();
@@ -86,7 +86,7 @@ async Task<RunResult> MeasureAsync(string path, int clients, Func<Window, IEnume
         Diagnostics = new Diagnostics(cpu, pgBefore is null || pgAfter is null ? null : pgAfter.Minus(pgBefore), result.Succeeded, lag, catchUp, lagMs),
     };
     Log($"  {result.Throughput:0} actions/s, p99 {result.P99:0.0} ms, {result.Errors} error(s)");
-    if (lagMs is { Count: > 0 }) Log($"  read-model lag during the window: p50 {Percentile(lagMs, 0.5):0} ms, p99 {Percentile(lagMs, 0.99):0} ms, max {lagMs.Max():0} ms ({lagMs.Count} samples)");
+    if (lagMs is { Count: > 0 }) Log($"  read-model lag during the window: p50 {Percentiles.Nearest(lagMs, 0.5):0} ms, p99 {Percentiles.Nearest(lagMs, 0.99):0} ms, max {lagMs[^1]:0} ms ({lagMs.Count} samples)");
     return result;
 }
 
@@ -101,8 +101,6 @@ static async Task<T?> TryAsync<T>(Func<Task<T>> read) where T : class
     try { return await read(); }
     catch (NpgsqlException e) { Log($"  (statistics not available: {e.Message})"); return null; }
 }
-
-static double Percentile(IReadOnlyList<double> values, double p) => values.Order().ElementAt((int)Math.Min(values.Count - 1, Math.Floor(p * values.Count)));
 
 static void Log(string message) => Console.Error.WriteLine($"[bench {DateTime.UtcNow:HH:mm:ss}] {message}");
 

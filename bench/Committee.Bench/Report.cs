@@ -83,7 +83,7 @@ public static class Report
                  $"| {(db is null ? "n/a" : F(d.PerAction(db.Commits), "0.0"))} | {(db is null ? "n/a" : F(d.PerAction(db.Inserted), "0.0"))} | {(db is null ? "n/a" : F(d.PerAction(db.Updated), "0.0"))} " +
                  $"| {(isHttp ? $"{F(r.MeanResponseBytes / 1024, "0.0")} / {F(r.LastResponseBytes / 1024.0, "0.0")}" : "–")} " +
                  $"| {N(r.PerSecond.FirstOrDefault())} → {N(r.PerSecond.LastOrDefault())} " +
-                 $"| {(isHttp && d.LagMs is { Count: > 0 } lags ? $"{F(lags.Order().ElementAt((int)Math.Min(lags.Count - 1, Math.Floor(0.99 * lags.Count))), "0")} / {F(lags.Max(), "0")}" : "–")} " +
+                 $"| {(isHttp && d.LagMs is { Count: > 0 } lags ? $"{F(Percentiles.Nearest(lags, 0.99), "0")} / {F(lags[^1], "0")}" : "–")} " +
                  $"| {(isHttp ? d.FeedLagAtEnd?.ToString(CultureInfo.InvariantCulture) ?? "no feed" : "–")} " +
                  $"| {(!isHttp || d.FeedLagAtEnd is null ? "–" : d.FeedCatchUp is { } t ? F(t.TotalSeconds, "0.0") : "did not")} |");
         }

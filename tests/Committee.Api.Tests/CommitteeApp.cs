@@ -103,6 +103,9 @@ public sealed record Reply(HttpStatusCode Status, JsonNode? Body, string Locatio
 {
     public JsonNode Json => Body ?? throw new InvalidOperationException($"{Status} with no body");
 
+    /// <summary>The global sequence of the command's last event (the reply's Committee-Sequence header).</summary>
+    public long Sequence => long.Parse(Headers[StreamCommands.SequenceHeader].ToString());
+
     public Reply ShouldBe(HttpStatusCode expected)
     {
         Assert.True(Status == expected, $"expected {(int)expected} {expected}, got {(int)Status}: {Body?.ToJsonString()}");

@@ -7,8 +7,6 @@ namespace Committee.Api.Tests;
 [Collection(nameof(CommitteeCollection))]
 public sealed class FreshnessTests(CommitteeApp app)
 {
-    private static long Sequence(Reply reply) => long.Parse(reply.Headers[StreamCommands.SequenceHeader].ToString());
-
     [Fact]
     public async Task A_read_model_asked_at_least_as_fresh_as_a_reply_shows_that_action()
     {
@@ -17,14 +15,14 @@ public sealed class FreshnessTests(CommitteeApp app)
         var submitted = (await app.Post("/api/drafts", Drafts.Submission(session, 1))).ShouldBe(HttpStatusCode.Created);
         var id = submitted.Json.Id();
         var joined = (await app.Post($"/api/drafts/{id}/sponsors", new { expectedVersion = 1, delegations = new[] { "Qatar" } })).ShouldBe(HttpStatusCode.OK);
-        Assert.True(Sequence(joined) > Sequence(submitted));
+        Assert.True(joined.Sequence > submitted.Sequence);
 
         // No waiting for the daemon here: atLeast does it.
-        var view = (await app.Get($"/api/sessions/{session}?atLeast={Sequence(joined)}")).ShouldBe(HttpStatusCode.OK).Json;
+        var view = (await app.Get($"/api/sessions/{session}?atLeast={joined.Sequence}")).ShouldBe(HttpStatusCode.OK).Json;
         Assert.Contains(view["agendaItems"]!.AsArray().SelectMany(i => i!["drafts"]!.AsArray()), d => (string?)d!["id"] == id);
-        var qatar = (await app.Get($"/api/delegations/QAT/sponsorships?session={session}&atLeast={Sequence(joined)}")).ShouldBe(HttpStatusCode.OK).Json;
+        var qatar = (await app.Get($"/api/delegations/QAT/sponsorships?session={session}&atLeast={joined.Sequence}")).ShouldBe(HttpStatusCode.OK).Json;
         Assert.Contains(qatar["sponsorships"]!.AsArray(), s => (string?)s!["draftId"] == id);
-        var groups = (await app.Get($"/api/sessions/{session}/sponsorship-by-group?atLeast={Sequence(joined)}")).ShouldBe(HttpStatusCode.OK).Json;
+        var groups = (await app.Get($"/api/sessions/{session}/sponsorship-by-group?atLeast={joined.Sequence}")).ShouldBe(HttpStatusCode.OK).Json;
         Assert.Equal(3, (int)groups["sponsorships"]!);
     }
 
@@ -48,7 +46,7 @@ public sealed class FreshnessTests(CommitteeApp app)
         var again = (await app.Post($"/api/drafts/{id}/sponsors", new { expectedVersion = 1, delegations = new[] { "Chile" } }, key: key)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("true", again.Headers["Idempotent-Replayed"].ToString());
         Assert.Equal(first.Json.ToJsonString(), again.Json.ToJsonString());
-        Assert.Equal(Sequence(first), Sequence(again));
+        Assert.Equal(first.Sequence, again.Sequence);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class ReadSideTests(CommitteeApp app)
             await read.ExecuteScalarAsync(TestContext.Current.CancellationToken);
 
         var submitted = await app.Post("/api/drafts", Drafts.Submission(session, 1));
-        var sequence = long.Parse(submitted.ShouldBe(HttpStatusCode.Created).Headers["Committee-Sequence"].ToString());
+        var sequence = submitted.ShouldBe(HttpStatusCode.Created).Sequence;
         var pushed = await watcher.Take(1);
         Assert.Equal(sequence, (long)pushed[0]["sequence"]!);
         // Within the bounded wait of atLeast (2 s): not behind the open transaction.
@@ -48,7 +48,7 @@ public sealed class ReadSideTests(CommitteeApp app)
             for (var version = 1; version <= 20; version++)
             {
                 var reply = await app.Post($"/api/drafts/{id}/budget-implications", new { expectedVersion = version, hasImplications = false });
-                sequences.Add(long.Parse(reply.ShouldBe(HttpStatusCode.OK).Headers["Committee-Sequence"].ToString()));
+                sequences.Add(reply.ShouldBe(HttpStatusCode.OK).Sequence);
             }
             (await app.Post($"/api/drafts/{id}/budget-implications", new { expectedVersion = 1, hasImplications = false })).ShouldBe(HttpStatusCode.Conflict);
             return sequences;

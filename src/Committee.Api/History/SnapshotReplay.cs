@@ -14,8 +14,8 @@ public sealed record Replayed(Type Document, long Events, IReadOnlyList<object> 
 /// <summary>
 /// Rebuilds a single-stream projection that folds with its own <c>Evolve</c> (the draft and session snapshots) in
 /// one pass over the events it declares: rows read in sequence order, each event given to that same
-/// <c>Evolve</c> with the snapshot so far, the final snapshots kept in memory (the feed's read models are projected
-/// from them) and copied to the database in bulk. Marten's own rebuild
+/// <c>Evolve</c> with the snapshot so far, the final snapshots kept in memory and copied to the database in bulk (the
+/// daemon's read models are then rebuilt from them). Marten's own rebuild
 /// does the same work page by page, writing each page, several times slower here; projections of other shapes go
 /// through it (<see cref="Handles"/> tells which).
 /// </summary>

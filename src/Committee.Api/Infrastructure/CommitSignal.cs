@@ -17,7 +17,7 @@ public sealed class CommitSignal(IConfiguration configuration)
     /// <summary>The NOTIFY channel, one per schema so that hosts on other schemas (tests) do not wake each other.</summary>
     public string Channel { get; } = $"committee_{configuration["Committee:Schema"] ?? "committee"}";
 
-    /// <summary>After a commit: wakes this node's feeds, and asks for one NOTIFY to the others. The NOTIFY is sent after
+    /// <summary>After a commit: wakes this node's daemon, and asks for one NOTIFY to the others. The NOTIFY is sent after
     /// the commit, outside its transaction (a NOTIFY inside it serialises every commit on PostgreSQL's notify queue lock),
     /// and commits close together share one.</summary>
     public void Raise()
@@ -26,7 +26,7 @@ public sealed class CommitSignal(IConfiguration configuration)
         _toNotify.Writer.TryWrite(true);
     }
 
-    /// <summary>Wakes this node's feeds only (a notification from another node).</summary>
+    /// <summary>Wakes this node's daemon only (a notification from another node).</summary>
     public void RaiseLocally() => Raised?.Invoke();
 
     public IAsyncEnumerable<bool> NotificationsToSend(CancellationToken cancellation) => _toNotify.Reader.ReadAllAsync(cancellation);
@@ -56,7 +56,7 @@ public sealed class CommitWakeup : IDaemonWakeup
 }
 
 /// <summary>LISTENs for other nodes' commits and NOTIFYs them of this node's, each on a connection of its own. If a
-/// connection fails it is opened again; meanwhile the feeds' own poll keeps them going, so an outage only slows them.</summary>
+/// connection fails it is opened again; meanwhile the daemon's own poll keeps it going, so an outage only slows them.</summary>
 public sealed class CommitListener(IDocumentStore store, CommitSignal signal, ILogger<CommitListener> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stopping) =>
@@ -89,7 +89,7 @@ public sealed class CommitListener(IDocumentStore store, CommitSignal signal, IL
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { return; }
             catch (Exception e)
             {
-                logger.LogWarning(e, "{What} failed; the feeds poll meanwhile. Retrying in 2 s", what);
+                logger.LogWarning(e, "{What} failed; the daemon polls meanwhile. Retrying in 2 s", what);
                 await Task.Delay(TimeSpan.FromSeconds(2), stopping);
             }
         }

@@ -19,7 +19,10 @@ public sealed class Idempotency(IConfiguration configuration)
     public static string IdFor(string caller, string key) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{caller}\n{key}")));
 
-    public bool Expired(IdempotencyRecord record, DateTimeOffset now) => record.At < now - Ttl;
+    /// <summary>Records made before this moment have expired.</summary>
+    public DateTimeOffset ExpiredBefore(DateTimeOffset now) => now - Ttl;
+
+    public bool Expired(IdempotencyRecord record, DateTimeOffset now) => record.At < ExpiredBefore(now);
 
     public static void Configure(StoreOptions opts) => opts.Schema.For<IdempotencyRecord>().Index(r => r.At);
 }
@@ -36,7 +39,7 @@ public sealed class IdempotencyExpiry(IDocumentStore store, Idempotency idempote
             try
             {
                 await using var session = store.LightweightSession();
-                var before = clock.GetUtcNow() - idempotency.Ttl;
+                var before = idempotency.ExpiredBefore(clock.GetUtcNow());
                 session.DeleteWhere<IdempotencyRecord>(r => r.At < before);
                 await session.SaveChangesAsync(stopping);
             }

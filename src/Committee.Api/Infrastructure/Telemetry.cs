@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using JasperFx.OpenTelemetry;
 using Marten;
 using Npgsql;
@@ -83,18 +82,13 @@ public static class Telemetry
         return app;
     }
 
-    private static readonly ConditionalWeakTable<StoreOptions, object> Configured = new();
-
     /// <summary>
     /// Marten's own telemetry: a <c>marten.connection</c> span per connection (emitted only while a tracer listens,
     /// i.e. when OTLP is configured), the <c>marten.event.append</c> counter (by event type) and the
-    /// <c>marten.fetch_for_writing.events_replayed</c> histogram. <see cref="AddCommitteeTelemetry"/> already applies
-    /// it through <c>services.ConfigureMarten</c>; calling it again from the store's configuration does nothing more.
+    /// <c>marten.fetch_for_writing.events_replayed</c> histogram.
     /// </summary>
-    public static void ConfigureMartenTelemetry(StoreOptions opts)
+    private static void ConfigureMartenTelemetry(StoreOptions opts)
     {
-        if (Configured.TryGetValue(opts, out _)) return;
-        Configured.AddOrUpdate(opts, true);
         opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
         opts.OpenTelemetry.TrackEventCounters();
         opts.OpenTelemetry.TrackFetchForWritingMetrics();
