@@ -161,6 +161,22 @@ public class SponsorshipTests
     }
 
     [Fact]
+    public void A_delegation_may_not_sign_on_for_a_regional_group_it_does_not_belong_to() =>
+        Refused.With(422, "delegations[0].onBehalfOf", () => JoinAs(Signatory.Delegation("FRA"), Given.SubmittedDraft(), new SponsorRequest("France", "African Group")),
+            "France was not a member of the African Group");
+
+    [Fact]
+    public void Only_the_secretariat_records_sponsorship_on_behalf_of_a_group_without_a_member_list()
+    {
+        Refused.With(403, "delegations[0].onBehalfOf", () => JoinAs(Signatory.Delegation("QAT"), Given.SubmittedDraft(), new SponsorRequest("Qatar", "Arab Group")),
+            "recorded by the Secretariat", "Group of Arab States");
+        Refused.With(403, "delegations[0].onBehalfOf", () => JoinAs(Signatory.Delegation("FRA"), Given.SubmittedDraft(), new SponsorRequest("France", "G77")),
+            "Group of 77 and China");
+        var joined = (SponsorsJoined)JoinAs(Signatory.Secretariat, Given.SubmittedDraft(), new SponsorRequest("Qatar", "Arab Group"))[0];
+        Assert.Equal("Group of Arab States", joined.Sponsors.Single().OnBehalfOf);
+    }
+
+    [Fact]
     public void A_delegation_may_not_sign_on_for_another_State_and_the_refusal_says_why() =>
         Refused.With(403, "delegations[1]", () => JoinAs(Signatory.Delegation("QAT"), Given.SubmittedDraft(), new SponsorRequest("Qatar"), new SponsorRequest("Oman")),
             "may only sign on or withdraw for its own State", "Oman");
