@@ -13,14 +13,19 @@ internal sealed class Watcher : IAsyncDisposable
     private readonly HubConnection _connection;
     public Channel<JsonObject> Received { get; } = Channel.CreateUnbounded<JsonObject>();
 
-    public Watcher(TestServer server)
+    public Watcher(TestServer server, string? token = null)
     {
         _connection = new HubConnectionBuilder()
             .WithUrl($"http://localhost{FloorHub.Path}", o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
-                o.WebSocketFactory = async (context, token) => await server.CreateWebSocketClient().ConnectAsync(context.Uri, token);
+                o.WebSocketFactory = async (context, cancellation) =>
+                {
+                    var client = server.CreateWebSocketClient();
+                    if (token is not null) client.ConfigureRequest = request => request.Headers.Authorization = $"Bearer {token}";
+                    return await client.ConnectAsync(context.Uri, cancellation);
+                };
             })
             .Build();
         _connection.On<JsonObject>(FloorHub.EventMessage, e => Received.Writer.TryWrite(e));
@@ -31,6 +36,8 @@ internal sealed class Watcher : IAsyncDisposable
         if (_connection.State == HubConnectionState.Disconnected) await _connection.StartAsync();
         return await _connection.InvokeAsync<long>(method, argument);
     }
+
+    public Task Connect() => _connection.StartAsync();
 
     public Task Drop() => _connection.StopAsync();
 

@@ -17,6 +17,9 @@ public sealed partial class MemberStates
 
     public MemberState? ByIso3(string iso3) => _byIso3.GetValueOrDefault(iso3.Trim());
 
+    /// <summary>A delegation Committee follows: a Member State's ISO3 code, or an observer's code (PSE, VAT, EU).</summary>
+    public bool IsDelegationCode(string code) => ByIso3(code) is not null || Observers.Find(code) is not null;
+
     /// <summary>Finds a State by ISO3 code or by any of its names, preferring the name in use at the date.</summary>
     public MemberState? Find(string delegation, DateOnly date)
     {

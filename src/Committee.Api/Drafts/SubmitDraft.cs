@@ -37,7 +37,7 @@ public static class SubmitDraftEndpoint
         Guid draftId, SubmitDraft command, FloorContext context, MemberStates states, DraftSymbol? concerned = null, Draft? target = null)
     {
         var symbol = DraftRules.Required(command.Symbol, "symbol");
-        if (command.Session is < 1 or > 999) throw Refusal.Invalid("session", "session must be a session number such as 64");
+        DraftRules.SessionNumber(command.Session, "session");
         Symbols.CheckOriginal(symbol, command.Session);
         var title = DraftRules.Required(command.Title, "title");
         var agendaItem = DraftRules.Required(command.AgendaItem, "agendaItem");

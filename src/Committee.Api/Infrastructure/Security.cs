@@ -12,6 +12,13 @@ public static class Security
     /// <summary>Joining and withdrawing sponsorship: the secretariat, or a delegation (for its own State: the command decides).</summary>
     public const string SponsorPolicy = "sponsor";
 
+    /// <summary>Watching the floor is public, but a token that is presented must be valid: a spoiled one is refused (401),
+    /// never taken silently as anonymous.</summary>
+    public const string WatcherPolicy = "watcher";
+
+    /// <summary>Where a WebSocket client (a browser) passes its token: it cannot set the Authorization header.</summary>
+    private const string AccessTokenParameter = "access_token";
+
     /// <summary>Writes need a bearer token; reads are public.</summary>
     public static IServiceCollection AddCommitteeSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,13 +29,26 @@ public static class Security
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = tokens.Validation();
+                o.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Query[AccessTokenParameter] is [{ Length: > 0 } token]) context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(SecretariatPolicy, p => p.RequireRole(Roles.Secretariat))
-            .AddPolicy(SponsorPolicy, p => p.RequireRole(Roles.Secretariat, Roles.Delegation));
+            .AddPolicy(SponsorPolicy, p => p.RequireRole(Roles.Secretariat, Roles.Delegation))
+            .AddPolicy(WatcherPolicy, p => p.RequireAssertion(context =>
+                context.User.Identity?.IsAuthenticated == true || context.Resource is not HttpContext http || !PresentsToken(http.Request)));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ReasonedForbidden>();
         return services;
     }
+
+    private static bool PresentsToken(HttpRequest request) =>
+        request.Headers.Authorization.Count > 0 || request.Query.ContainsKey(AccessTokenParameter);
 }
 
 /// <summary>A refused token gets a problem saying why (ASP.NET's own 403 has no body); a missing or invalid one keeps

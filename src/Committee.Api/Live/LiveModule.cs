@@ -22,7 +22,7 @@ public static class LiveModule
 
     public static WebApplication MapLive(this WebApplication app)
     {
-        app.MapHub<FloorHub>(FloorHub.Path);
+        app.MapHub<FloorHub>(FloorHub.Path).RequireAuthorization(Security.WatcherPolicy);
         return app;
     }
 }

@@ -15,7 +15,7 @@ public static class GetDelegationSponsorshipsEndpoint
     public static async Task<IResult> Get(string iso3, int session, long? atLeast, MemberStates states, IQuerySession query, Freshness freshness,
         CancellationToken cancellation)
     {
-        if (states.ByIso3(iso3) is null && Observers.Find(iso3) is null)
+        if (!states.IsDelegationCode(iso3))
             return Problems.NotFound("iso3", $"'{iso3}' is not the ISO3 code of a Member State or an observer");
         if (await freshness.AtLeastAsync(atLeast, nameof(DelegationSponsorshipsProjection), cancellation) is { } behind) return behind;
         var code = iso3.ToUpperInvariant();

@@ -35,6 +35,10 @@ public static class DraftRules
     public static SponsorEntry CurrentSponsor(Draft draft, string iso3, string delegation, string field) =>
         draft.CurrentSponsor(iso3) ?? throw Refusal.Unprocessable(field, $"{delegation} is not a sponsor of {draft.Symbol}");
 
+    /// <summary>A General Assembly session's number (the 64th opened in 2009).</summary>
+    public static int SessionNumber(int session, string field) =>
+        session is >= 1 and <= 999 ? session : throw Refusal.Invalid(field, "session must be a session number such as 64");
+
     public static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw Refusal.Invalid(field, $"{field} is required") : value.Trim();
 
