@@ -39,6 +39,7 @@ public sealed class CommitteeApp : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Committee", ConnectionString);
             builder.UseSetting("Committee:Schema", _schema);
             builder.UseSetting("Committee:Auth:SigningKey", "a-test-signing-key-that-is-long-enough-for-hmac");
+            builder.UseSetting("Committee:Auth:RevocationRefresh", "00:00:00.2");
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Marten;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Committee.Infrastructure;
 
@@ -24,6 +26,9 @@ public static class Security
     {
         var tokens = new Tokens(configuration);
         services.AddSingleton(tokens);
+        services.AddSingleton<TokenRevocations>();
+        services.AddHostedService(sp => sp.GetRequiredService<TokenRevocations>());
+        services.ConfigureMarten(o => o.Schema.For<TokenRevocation>());
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
@@ -34,6 +39,13 @@ public static class Security
                     OnMessageReceived = context =>
                     {
                         if (context.Request.Query[AccessTokenParameter] is [{ Length: > 0 } token]) context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        if (context.SecurityToken is JsonWebToken token
+                            && context.HttpContext.RequestServices.GetRequiredService<TokenRevocations>().IsRevoked(token))
+                            context.Fail("the token was revoked");
                         return Task.CompletedTask;
                     },
                 };
