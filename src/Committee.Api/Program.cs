@@ -25,6 +25,7 @@ builder.Services
     .AddVoting()
     .AddCommitteeSecurity(builder.Configuration)
     .AddCommitteeWeb()
+    .AddCommitteeProtection(builder.Configuration)
     .AddCommitteeTelemetry(builder.Configuration)
     .AddWolverineHttp();
 builder.Host.UseWolverine(opts => opts.UseCommitteeWolverine(builder.Environment));

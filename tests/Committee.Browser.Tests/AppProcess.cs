@@ -39,6 +39,9 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Committee__Auth__SigningKey"] = SigningKey,
                 ["Committee__Redis"] = redis ?? "",
                 ["Logging__LogLevel__Default"] = "Warning",
+                // Pages load from one address far faster than one person would; the limit itself is RateLimitTests'.
+                ["Committee__RateLimit__AnonymousPerSecond"] = "1000000",
+                ["Committee__RateLimit__AnonymousBurst"] = "1000000",
             },
         };
         _process = Process.Start(start)!;

@@ -2,9 +2,17 @@ using System.Text;
 
 namespace Committee.Delegations;
 
-/// <summary>A small RFC 4180 reader: quoted fields, doubled quotes, commas and newlines inside quotes.</summary>
+/// <summary>A small RFC 4180 reader and field writer: quoted fields, doubled quotes, commas and newlines inside quotes.</summary>
 public static class Csv
 {
+    /// <summary>A field as written: quoted when needed, and never read by a spreadsheet as a formula (a leading =, +, -,
+    /// @, tab or carriage return gets an apostrophe, as OWASP advises against CSV injection).</summary>
+    public static string Field(string value)
+    {
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+
     public static IEnumerable<string[]> Read(string text)
     {
         var fields = new List<string>();

@@ -18,6 +18,7 @@ public static class Problems
                 404 => "Not found",
                 409 => "Conflict with the current state",
                 415 => "Unsupported media type",
+                429 => "Too many requests",
                 503 => "Not available yet",
                 _ => "The action cannot be recorded",
             },
@@ -39,15 +40,18 @@ public static class Problems
             new Dictionary<string, object?> { ["currentVersion"] = current });
 
     /// <summary>A read model still behind the sequence a reader asked for: 503, to be asked again shortly.</summary>
-    public static IResult Behind(string readModel, long atLeast, TimeSpan waited) => new RetryLater(
-        For(StatusCodes.Status503ServiceUnavailable, "atLeast",
-            $"the read model {readModel} has not yet reached event {atLeast} after {waited.TotalSeconds:0.#} s; ask again in a moment"));
+    public static IResult Behind(string readModel, long atLeast, TimeSpan waited) =>
+        RetryLater(StatusCodes.Status503ServiceUnavailable, "atLeast",
+            $"the read model {readModel} has not yet reached event {atLeast} after {waited.TotalSeconds:0.#} s; ask again in a moment", TimeSpan.FromSeconds(1));
 
-    private sealed class RetryLater(IResult problem) : IResult
+    /// <summary>Not now, but soon (503, 429): the problem with a Retry-After header.</summary>
+    public static IResult RetryLater(int status, string field, string reason, TimeSpan after) => new Later(For(status, field, reason), after);
+
+    private sealed class Later(IResult problem, TimeSpan after) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
-            http.Response.Headers.RetryAfter = "1";
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return problem.ExecuteAsync(http);
         }
     }

@@ -24,6 +24,7 @@ public static class Web
         app.UseStatusCodePages();
         app.Use(RefuseOversizedBodies);
         app.UseAuthentication();
+        app.UseCommitteeProtection();
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Committee API"));
@@ -51,6 +52,7 @@ public static class Web
         {
             BadHttpRequestException bad => Problems.For(Refusal.Invalid("body", bad.Message)),
             Refusal refusal => Problems.For(refusal),
+            _ when Protection.IsDatabaseOutage(error) => Protection.Outage(),
             _ => Results.Problem(statusCode: 500, title: "The server could not complete the request", detail: "The error has been logged."),
         };
         return result.ExecuteAsync(http);

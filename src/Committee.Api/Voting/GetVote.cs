@@ -93,14 +93,11 @@ public static class GetVoteEndpoint
         var csv = new StringBuilder("vote_id,date,question,source,delegation,iso3,vote,reason\n");
         void Row(string delegation, string? iso3, string choice, string reason) =>
             csv.Append(string.Join(',', new[] { vote.Id.ToString(), vote.Date.ToString("yyyy-MM-dd"), vote.Question.Subject,
-                vote.Source.Reference is { } r ? $"{vote.Source.Name} {r}" : vote.Source.Name, delegation, iso3 ?? "", choice, reason }.Select(Quote))).Append('\n');
+                vote.Source.Reference is { } r ? $"{vote.Source.Name} {r}" : vote.Source.Name, delegation, iso3 ?? "", choice, reason }.Select(Delegations.Csv.Field))).Append('\n');
         foreach (var ballot in vote.Ballots.OrderBy(b => b.Delegation, Records.UnOrder))
             Row(ballot.Delegation, ballot.Iso3, ballot.Vote.ToString().ToLowerInvariant(), "");
         foreach (var state in vote.NonVoting)
             Row(state.Delegation, state.Iso3, "non-voting", state.Reason == NonVotingReason.Article19 ? "Article 19" : "");
         return csv.ToString();
     }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
 }
