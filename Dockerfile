@@ -44,8 +44,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build --chown=root:root /app ./
 
+# Committee__PregeneratedCode: load the handlers generated above (no compilation at start).
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
+    Committee__PregeneratedCode=true \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 EXPOSE 8080
 

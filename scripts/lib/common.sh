@@ -13,9 +13,12 @@
 # (scripts/token prints nothing but the token).
 #
 # The private cluster lives in $ROOT/.data/pg, belongs to the OS user "postgres"
-# (PostgreSQL refuses to run as root), listens on 127.0.0.1:$COMMITTEE_PG_PORT
-# only (no Unix socket) and trusts every connection from 127.0.0.1: it is a
-# throw-away development database, not a server to expose.
+# (PostgreSQL refuses to run as root) and listens on 127.0.0.1:$COMMITTEE_PG_PORT
+# only (no Unix socket). Every connection needs a password (SCRAM): the
+# superuser's is in .data/pg-superuser-password (scripts only); the app connects
+# as the role "committee", which owns the databases and has no superuser rights,
+# with the password in .data/pg-app-password. Both files are readable by their
+# owner only.
 
 if [[ -n "${_COMMITTEE_COMMON_SH:-}" ]]; then return 0; fi
 _COMMITTEE_COMMON_SH=1
@@ -30,6 +33,9 @@ PGDATA_DIR="$DATA_DIR/pg"
 PG_LOG="$PGDATA_DIR/server.log"
 PG_SUPERUSER=postgres
 PG_OS_USER=postgres
+PG_APP_USER=committee
+PG_SUPERUSER_PASSWORD_FILE="$DATA_DIR/pg-superuser-password"
+PG_APP_PASSWORD_FILE="$DATA_DIR/pg-app-password"
 RUN_DB=committee
 TEST_DB=committee_tests
 
@@ -191,14 +197,55 @@ _pg_wait_ready() {
 
 # psql against the private cluster; extra arguments follow.
 pg_psql() {
-  "$PG_BIN/psql" -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$COMMITTEE_PG_PORT" -U "$PG_SUPERUSER" "$@"
+  PGPASSWORD="$(_secret "$PG_SUPERUSER_PASSWORD_FILE")" \
+    "$PG_BIN/psql" -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$COMMITTEE_PG_PORT" -U "$PG_SUPERUSER" "$@"
 }
 
+# A password kept in a file readable by its owner only, made at first use.
+_secret() { # file
+  local file="$1"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$(dirname "$file")"
+    (umask 077 && head -c 32 /dev/urandom | base64 -w 0 | tr '+/' '-_' | tr -d '=' >"$file.tmp")
+    mv "$file.tmp" "$file"
+  fi
+  tr -d '\n' <"$file"
+}
+
+# initdb leaves loopback trusted, and clusters made before this rule trusted it
+# too: set the passwords while it still is, then require them (SCRAM) and reload.
+_pg_secure() {
+  local hba="$PGDATA_DIR/pg_hba.conf"
+  # Made here, once: a pipeline's two sides would each make their own.
+  _secret "$PG_SUPERUSER_PASSWORD_FILE" >/dev/null
+  _secret "$PG_APP_PASSWORD_FILE" >/dev/null
+  if _pg_as_owner grep -qE '^[^#]*[[:space:]]trust([[:space:]]|$)' "$hba"; then
+    log "requiring passwords on the private cluster (postgres: $PG_SUPERUSER_PASSWORD_FILE, $PG_APP_USER: $PG_APP_PASSWORD_FILE)"
+    printf "ALTER ROLE %s PASSWORD '%s';\n" "$PG_SUPERUSER" "$(_secret "$PG_SUPERUSER_PASSWORD_FILE")" | pg_psql -d postgres -q >/dev/null
+    printf '%s\n' "# Written by scripts/lib/common.sh: TCP on loopback only, every role with its password (SCRAM)." \
+      "host    all    all    127.0.0.1/32    scram-sha-256" \
+      "host    all    all    ::1/128         scram-sha-256" | _pg_as_owner tee "$hba" >/dev/null
+    _pg_as_owner "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" reload >/dev/null
+  fi
+  if [[ "$(pg_psql -d postgres -Atqc "SELECT 1 FROM pg_roles WHERE rolname = '$PG_APP_USER'")" != 1 ]]; then
+    log "creating the application role $PG_APP_USER (no superuser rights)"
+    printf "CREATE ROLE %s LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '%s';\n" "$PG_APP_USER" "$(_secret "$PG_APP_PASSWORD_FILE")" \
+      | pg_psql -d postgres -q >/dev/null
+  fi
+}
+
+# A database of the application: created owned by its role, or handed over to it
+# with everything in it (a database made before the role existed).
 _pg_ensure_database() { # database [quiet]
-  local db="$1"
-  if [[ "$(pg_psql -d postgres -Atqc "SELECT 1 FROM pg_database WHERE datname = '$db'")" != 1 ]]; then
+  local db="$1" owner
+  owner="$(pg_psql -d postgres -Atqc "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '$db'")"
+  if [[ -z "$owner" ]]; then
     [[ -n "${2:-}" ]] || log "creating database $db"
-    pg_psql -d postgres -qc "CREATE DATABASE \"$db\"" >/dev/null
+    pg_psql -d postgres -qc "CREATE DATABASE \"$db\" OWNER $PG_APP_USER" >/dev/null
+  elif [[ "$owner" != "$PG_APP_USER" ]]; then
+    log "handing database $db over to the application role $PG_APP_USER"
+    pg_psql -d postgres -qc "ALTER DATABASE \"$db\" OWNER TO $PG_APP_USER" >/dev/null
+    pg_psql -d "$db" -q -v role="$PG_APP_USER" -f "$ROOT/scripts/lib/hand-over.sql" >/dev/null
   fi
   if [[ "$db" == "$TEST_DB" ]]; then
     # Test data is disposable: skip the wait for the WAL flush at each commit.
@@ -207,7 +254,13 @@ _pg_ensure_database() { # database [quiet]
 }
 
 pg_connection_string() { # database name
-  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s' "$COMMITTEE_PG_PORT" "$1" "$PG_SUPERUSER"
+  printf 'Host=127.0.0.1;Port=%s;Database=%s;Username=%s;Password=%s' "$COMMITTEE_PG_PORT" "$1" "$PG_APP_USER" "$(_secret "$PG_APP_PASSWORD_FILE")"
+}
+
+# A fresh database for a benchmark, owned by the application role.
+pg_recreate_database() { # database
+  PGCONNECT_TIMEOUT=10 PGOPTIONS="-c statement_timeout=60s" pg_psql -d postgres -qc "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" >/dev/null
+  PGCONNECT_TIMEOUT=10 PGOPTIONS="-c statement_timeout=60s" pg_psql -d postgres -qc "CREATE DATABASE \"$1\" OWNER $PG_APP_USER" >/dev/null
 }
 
 # Create (first time), start (if not running) and wait for the private cluster,
@@ -226,6 +279,7 @@ start_private_postgres() {
   fi
   _pg_start
   _pg_wait_ready
+  _pg_secure
   _pg_ensure_database "$RUN_DB"
   _pg_ensure_database "$TEST_DB"
   flock -u "$_pg_lock_fd"

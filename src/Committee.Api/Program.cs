@@ -28,13 +28,13 @@ builder.Services
     .AddCommitteeProtection(builder.Configuration)
     .AddCommitteeTelemetry(builder.Configuration)
     .AddWolverineHttp();
-builder.Host.UseWolverine(opts => opts.UseCommitteeWolverine(builder.Environment));
+builder.Host.UseWolverine(opts => opts.UseCommitteeWolverine(builder.Configuration));
 
 var app = builder.Build();
 app.UseCommitteeWeb();
 app.MapCommitteeMetrics();
 app.MapLive();
-app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
+app.MapWolverineEndpoints(opts => opts.UseCommitteeEndpoints(app.Environment));
 
 return await app.RunJasperFxCommands(args);
 

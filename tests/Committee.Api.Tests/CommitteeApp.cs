@@ -26,7 +26,7 @@ public sealed class CommitteeApp : IAsyncLifetime
 
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("COMMITTEE_TEST_CONNECTION")
-        ?? "Host=127.0.0.1;Port=55432;Database=committee_tests;Username=postgres";
+        ?? throw new InvalidOperationException("COMMITTEE_TEST_CONNECTION is not set: scripts/test sets it (scripts/db status prints the private cluster's connection strings)");
 
     /// <summary>A session number no other test uses, so meetings and session views do not interfere.</summary>
     public int NewSession() => Interlocked.Increment(ref _nextSession);

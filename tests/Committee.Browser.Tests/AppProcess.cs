@@ -52,7 +52,8 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     public static string ConnectionString =>
-        Environment.GetEnvironmentVariable("COMMITTEE_TEST_CONNECTION") ?? "Host=127.0.0.1;Port=55432;Database=committee_tests;Username=postgres";
+        Environment.GetEnvironmentVariable("COMMITTEE_TEST_CONNECTION")
+        ?? throw new InvalidOperationException("COMMITTEE_TEST_CONNECTION is not set: scripts/test sets it (scripts/db status prints the private cluster's connection strings)");
 
     public static string NewSchema(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..24];
 

@@ -7,6 +7,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace Committee.Infrastructure;
@@ -71,12 +72,21 @@ public static class Storage
         opts.Projections.DaemonLockId = BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"committee/daemon/{schema}")));
     }
 
-    public static void UseCommitteeWolverine(this WolverineOptions opts, IHostEnvironment environment)
+    public static void UseCommitteeWolverine(this WolverineOptions opts, IConfiguration configuration)
     {
-        // Production images carry code generated at build time (Dockerfile: codegen write); elsewhere it is compiled at start.
-        opts.CodeGeneration.TypeLoadMode = environment.IsProduction() ? TypeLoadMode.Auto : TypeLoadMode.Dynamic;
+        // The image carries the code generated at build time (Dockerfile: codegen write, Committee:PregeneratedCode);
+        // everywhere else it is compiled at start, so that generated code never goes stale in a working copy.
+        opts.CodeGeneration.TypeLoadMode = configuration.GetValue<bool>("Committee:PregeneratedCode") ? TypeLoadMode.Static : TypeLoadMode.Dynamic;
         opts.ApplicationAssembly = typeof(Storage).Assembly;
         opts.Policies.AutoApplyTransactions();
         opts.Durability.Mode = DurabilityMode.Solo;
+    }
+
+    /// <summary>Outside development every endpoint is built before the server listens: once /health answers, the first
+    /// command is served at once (built on its first request, it took 2–3 s).</summary>
+    public static void UseCommitteeEndpoints(this WolverineHttpOptions opts, IHostEnvironment environment)
+    {
+        opts.RejectUnparseableQueryValues = true;
+        opts.WarmUpRoutes = environment.IsDevelopment() ? RouteWarmup.Lazy : RouteWarmup.Eager;
     }
 }
