@@ -18,7 +18,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    private AppProcess(string schema, string? redis)
+    private AppProcess(string schema, string? redis, string? connectionString)
     {
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         var project = Path.Combine(RepositoryRoot, "src", "Committee.Api");
@@ -34,7 +34,7 @@ public sealed class AppProcess : IAsyncDisposable
                 ["ASPNETCORE_URLS"] = BaseUrl,
                 ["ASPNETCORE_CONTENTROOT"] = project,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ConnectionStrings__Committee"] = ConnectionString,
+                ["ConnectionStrings__Committee"] = connectionString ?? ConnectionString,
                 ["Committee__Schema"] = schema,
                 ["Committee__Auth__SigningKey"] = SigningKey,
                 ["Committee__Redis"] = redis ?? "",
@@ -72,9 +72,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     /// <summary>Starts a node and waits until it answers /health; then warms the endpoints a page calls first, since
     /// Wolverine compiles each endpoint on its first call (seconds on a busy machine).</summary>
-    public static async Task<AppProcess> Start(string schema, string? redis = null)
+    public static async Task<AppProcess> Start(string schema, string? redis = null, string? connectionString = null)
     {
-        var node = new AppProcess(schema, redis);
+        var node = new AppProcess(schema, redis, connectionString);
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -105,6 +105,13 @@ public sealed class AppProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>kill -9: no shutdown, no flush, whatever was in flight is cut.</summary>
+    public async Task Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
