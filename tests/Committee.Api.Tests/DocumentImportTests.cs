@@ -83,7 +83,7 @@ public sealed class DocumentImportTests(CommitteeApp app)
         // A mebibyte of "A and " as the sponsors is read at once; the long name it leaves is no State's.
         var sponsors = Rev1.Replace("Uzbekistan and Zambia*", string.Concat(Enumerable.Repeat("A and ", 170_000)) + "Zambia*");
         (await Import(sponsors.Replace(": revised draft resolution", ": draft resolution"), "symbol=A/C.3/64/L.998"))
-            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "sponsors");
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "sponsors[11]");
 
         Assert.Equal(before, (await app.Get("/api/drafts?session=64")).Json.AsArray().Count);
     }
