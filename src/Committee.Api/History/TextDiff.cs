@@ -226,18 +226,18 @@ public static partial class TextDiff
 
     private static Tokens Tokenize(string text, Dictionary<string, int> vocabulary)
     {
-        var matches = TokenPattern().Matches(text);
-        var ids = new int[matches.Count];
-        var spans = new string[matches.Count];
-        for (var i = 0; i < matches.Count; i++)
+        var ids = new List<int>();
+        var spans = new List<string>();
+        // Trimmed: no token holds the spaces at the end, and the pattern would scan them again from each of their positions.
+        foreach (var match in TokenPattern().EnumerateMatches(text.AsSpan().TrimEnd()))
         {
-            var word = matches[i].Groups[2].Value;
-            ids[i] = vocabulary.TryGetValue(word, out var id) ? id : vocabulary[word] = vocabulary.Count;
-            spans[i] = matches[i].Value;
+            var span = text.Substring(match.Index, match.Length);
+            var word = span.TrimStart();
+            ids.Add(vocabulary.TryGetValue(word, out var id) ? id : vocabulary[word] = vocabulary.Count);
+            spans.Add(span);
         }
-        return new Tokens(text, ids, spans);
+        return new Tokens(text, [.. ids], [.. spans]);
     }
 
-    // Non-backtracking: with backtracking, a long run of spaces at the end of a text is scanned again from each of its positions.
-    [GeneratedRegex(@"(\s*)([\w’'-]+|[^\w\s])", RegexOptions.NonBacktracking)] private static partial Regex TokenPattern();
+    [GeneratedRegex(@"\s*(?:[\w’'-]+|[^\w\s])")] private static partial Regex TokenPattern();
 }
