@@ -78,6 +78,12 @@ public sealed class DocumentImportTests(CommitteeApp app)
         (await Import("A/C.3/64/L.996/Rev.1\n\n" + Rev1, "symbol=A/C.3/64/L.997/Rev.1")).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "symbol", "carries the symbol A/C.3/64/L.996/Rev.1");
         (await Import(Rev1, "symbol=A/C.3/64/L.997/Rev.1", contentType: "application/json")).ShouldBeProblem(HttpStatusCode.UnsupportedMediaType, "Content-Type");
         (await app.Send(HttpMethod.Post, "/api/documents?symbol=A/C.3/64/L.997", Original, contentType: "text/plain")).ShouldBe(HttpStatusCode.Unauthorized);
+        (await Import(Rev1.Replace("10 November 2009", "31 February 2009"), "symbol=A/C.3/64/L.998/Rev.1"))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "date", "\"31 February 2009\" is not a date: February 2009 has 28 days");
+        // A mebibyte of "A and " as the sponsors is read at once; the long name it leaves is no State's.
+        var sponsors = Rev1.Replace("Uzbekistan and Zambia*", string.Concat(Enumerable.Repeat("A and ", 170_000)) + "Zambia*");
+        (await Import(sponsors.Replace(": revised draft resolution", ": draft resolution"), "symbol=A/C.3/64/L.998"))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "sponsors[11]");
 
         Assert.Equal(before, (await app.Get("/api/drafts?session=64")).Json.AsArray().Count);
     }

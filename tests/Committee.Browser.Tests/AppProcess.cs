@@ -76,11 +76,12 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var node = new AppProcess(schema, redis, connectionString);
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A fresh schema on a busy machine (2 cores at a load of 30) takes a node 35 s and more to start.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             if (node._process.HasExited) throw new InvalidOperationException($"the app exited with code {node._process.ExitCode}:\n{string.Join('\n', node._output)}");
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the app did not become healthy within 60 s:\n{string.Join('\n', node._output)}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the app did not become healthy within 120 s:\n{string.Join('\n', node._output)}");
             try
             {
                 if ((await http.GetAsync($"{node.BaseUrl}/health")).StatusCode == HttpStatusCode.OK) break;

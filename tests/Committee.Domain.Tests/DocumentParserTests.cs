@@ -182,4 +182,54 @@ public class DocumentParserTests
         var document = Read(Example.Replace("Uzbekistan and Zambia*", last));
         Assert.Equal(expected, document.Sponsors.Skip(11).Select(s => s.Name));
     }
+
+    [Fact]
+    public void A_day_the_calendar_does_not_have_is_refused_with_the_reason()
+    {
+        var reading = UnDocumentParser.Parse(Example.Replace("10 November 2009", "31 February 2009"), IsStateName);
+        Assert.Equal(("date", "\"31 February 2009\" is not a date: February 2009 has 28 days"), (Assert.Single(reading.Missing).Field, reading.Missing[0].Reason));
+        Assert.Equal("\"12 May 0000\" is not a date: the calendar has no year 0000",
+            Assert.Single(UnDocumentParser.Parse(Example.Replace("10 November 2009", "12 May 0000"), IsStateName).Missing).Reason);
+    }
+
+    [Fact]
+    public void Digits_other_than_ASCII_are_not_read_as_numbers()
+    {
+        var reading = UnDocumentParser.Parse(Example.Replace("10 November 2009", "١٠ November ٢٠٠٩").Replace("11. *Also requests*", "١١. *Also requests*"), IsStateName);
+        Assert.Equal("date", Assert.Single(reading.Missing).Field);
+        Assert.Null(UnDocumentParser.SessionNumber("٦٤th"));
+    }
+
+    [Fact]
+    public void A_mebibyte_of_A_and_A_as_the_sponsors_is_read_in_one_pass()
+    {
+        var andAnd = string.Concat(Enumerable.Repeat("A and ", 170_000));
+        var sponsors = Read(Example.Replace("Uzbekistan and Zambia*", andAnd + "Zambia*")).Sponsors;
+        Assert.Equal(13, sponsors.Count);
+        Assert.Equal("A", sponsors[11].Name);
+        Assert.Equal((andAnd[6..] + "Zambia").Length, sponsors[12].Name.Length);
+        Assert.Equal("African Group", sponsors[12].OnBehalfOf);
+    }
+
+    [Fact]
+    public void A_mebibyte_of_stars_is_read_in_one_pass_wherever_it_stands()
+    {
+        var stars = new string('*', 1_000_000);
+        var marked = Read(Example.Replace("Zambia*", "Zambia" + stars)).Sponsors[^1];
+        Assert.Equal(("Zambia", null), (marked.Name, marked.OnBehalfOf));
+
+        var paragraph = Read(Example.Replace("Recalling its resolution 63/194", "Recalling " + stars + "x its resolution 63/194")).Preamble[0];
+        Assert.StartsWith("Recalling " + new string('*', 500_000) + "x its resolution", paragraph);
+
+        var unreadable = UnDocumentParser.Parse(stars[..500_000] + "\n\n" + stars[..500_000] + " x");
+        Assert.Equal(["text", "date", "session", "committee", "agendaItem", "sponsors"], unreadable.Missing.Select(m => m.Field));
+    }
+
+    [Fact]
+    public void A_text_longer_than_a_request_body_is_not_read()
+    {
+        var reading = UnDocumentParser.Parse(Example + new string(' ', UnDocumentParser.MaxLength));
+        Assert.Equal("text", Assert.Single(reading.Missing).Field);
+        Assert.Contains("more than the 1,048,576 a document may have", reading.Missing[0].Reason);
+    }
 }

@@ -29,6 +29,7 @@ public static class DiffPageEndpoint
             <p>{changes.Summary.Changed} changed, {changes.Summary.Added} added, {changes.Summary.Removed} removed,
                {changes.Summary.Renumbered} renumbered, {changes.Summary.Unchanged} unchanged paragraphs.</p>
             """);
+        foreach (var note in changes.Notes) body.Append($"""<p class="note">Compared coarsely: {Html.E(note)}.</p>""");
         body.Append(Paragraph(changes.Title, "Title"));
         foreach (var paragraph in changes.Paragraphs) body.Append(Paragraph(paragraph, Name(paragraph)));
         return Html.Page($"Changes to {comparison.To.Symbol}", body.ToString());

@@ -10,7 +10,8 @@ public static class DraftDiffEndpoint
 {
     /// <summary>What changed between two texts of the draft (?from= and ?to= are versions from /versions; by
     /// default the latest text against the one before it): paragraphs paired, renumbered, added and removed, and
-    /// the words inserted and deleted in each.</summary>
+    /// the words inserted and deleted in each. Very different texts are compared more coarsely, as the notes say
+    /// (a title shown replaced whole, paragraphs paired in order).</summary>
     [WolverineGet("/api/drafts/{id}/diff", OperationId = "DraftDiff"), Tags("History")]
     [ProducesResponseType<DraftComparison>(200)]
     public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, CancellationToken cancellation)

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Committee.Delegations;
 using Committee.Domain;
+using Committee.Infrastructure;
 
 namespace Committee.History;
 
@@ -10,15 +12,21 @@ namespace Committee.History;
 /// agenda item, sponsors, title), then "The General Assembly," and the preambular and numbered operative paragraphs.
 /// Text extracted from a PDF breaks paragraphs at page ends and puts the page's footnotes between the halves: a
 /// fragment that starts in lower case, or follows a paragraph that has not reached its closing punctuation, continues
-/// that paragraph. Footnotes become notes; their markers are taken out of the text.
+/// that paragraph. Footnotes become notes; their markers are taken out of the text. Reading takes time in proportion
+/// to the text's length, whatever it holds.
 /// </summary>
 public static partial class UnDocumentParser
 {
+    /// <summary>The longest text read, in characters: the limit of a request's body (a UN draft runs to tens of kilobytes).</summary>
+    public const int MaxLength = (int)Web.MaxBodyBytes;
+
     /// <param name="text">The document's text.</param>
     /// <param name="isStateName">Tells whether a name is a State's, to split "Antigua and Barbuda and Zambia"
     /// correctly; without it the first " and " of the last name separates the last two sponsors.</param>
     public static DocumentReading Parse(string text, Func<string, bool>? isStateName = null)
     {
+        if (text.Length > MaxLength)
+            return new DocumentReading(null, [new("text", $"the text has {text.Length:N0} characters, more than the {MaxLength:N0} a document may have")]);
         var blocks = Blocks(text);
         var missing = new List<MissingPart>();
         var notes = new List<DocumentNote>();
@@ -64,8 +72,11 @@ public static partial class UnDocumentParser
             var next = i + 1 < blocks.Count ? blocks[i + 1] : null;
             if (symbol is null && Symbol().IsMatch(block)) symbol = block.TrimEnd('*');
             // The date often shares its block with "Distr.: General" (no blank line between them).
-            else if (date is null && DateLine().Match(block) is { Success: true } d)
-                date = DateOnly.ParseExact(d.Groups[1].Value, "d MMMM yyyy", CultureInfo.InvariantCulture);
+            else if (date is null && !missing.Any(m => m.Field == "date") && DateLine().Match(block) is { Success: true } d)
+            {
+                date = DateOnly.TryParseExact(d.Groups[1].Value, "d MMMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+                if (date is null) missing.Add(new("date", NotADate(d.Groups[1].Value)));
+            }
             else if (session is null && SessionLine().Match(block) is { Success: true } s)
             {
                 session = SessionNumber(s.Groups[1].Value);
@@ -85,7 +96,8 @@ public static partial class UnDocumentParser
                 title = next;
             }
         }
-        if (date is null) missing.Add(new("date", "the date of issue (e.g. \"10 November 2009\") was not found"));
+        if (date is null && !missing.Any(m => m.Field == "date"))
+            missing.Add(new("date", "the date of issue (e.g. \"10 November 2009\") was not found"));
         if (session is null && !missing.Any(m => m.Field == "session"))
             missing.Add(new("session", "the session (e.g. \"Sixty-fourth session\") was not found"));
         if (committee is null) missing.Add(new("committee", "the committee (e.g. \"Third Committee\") was not found"));
@@ -97,10 +109,29 @@ public static partial class UnDocumentParser
         return new Heading(symbol, date, session, committee, agendaItem, agendaTitle, sponsors, revised, kind, title);
     }
 
-    private sealed class Paragraph(string text, int? number)
+    /// <summary>"31 February 2009": why the calendar has no such day.</summary>
+    private static string NotADate(string written)
     {
-        public string Text { get; set; } = text;
+        var monthAndYear = written[(written.IndexOf(' ') + 1)..];
+        return DateOnly.TryParseExact(monthAndYear, "MMMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            ? $"\"{written}\" is not a date: {monthAndYear} has {DateTime.DaysInMonth(month.Year, month.Month)} days"
+            : $"\"{written}\" is not a date: the calendar has no year {monthAndYear[^4..]}";
+    }
+
+    /// <summary>A paragraph as its blocks come, joined once at the end (joining at each block would copy the text again each time).</summary>
+    private sealed class Paragraph(string first, int? number)
+    {
+        private readonly StringBuilder _text = new(first);
         public int? Number { get; } = number;
+        public bool Complete { get; private set; } = Closes(first) ?? false;
+
+        public void Continue(string block)
+        {
+            _text.Append(' ').Append(block);
+            Complete = Closes(block) ?? Complete;
+        }
+
+        public string Text => _text.ToString();
     }
 
     private static (List<Paragraph> Preamble, List<Paragraph> Operative) ReadParagraphs(List<string> body, List<MissingPart> missing)
@@ -114,8 +145,8 @@ public static partial class UnDocumentParser
             var numbered = Numbered().Match(block);
             // In the operative part an unnumbered block (a page's second half, a subparagraph "(a) …") belongs to the paragraph.
             var continues = current is not null && !numbered.Success
-                && (operative.Count > 0 || char.IsLower(block[0]) || !Complete(current.Text));
-            if (continues) { current!.Text += " " + block; continue; }
+                && (operative.Count > 0 || char.IsLower(block[0]) || !current.Complete);
+            if (continues) { current!.Continue(block); continue; }
             current = numbered.Success ? new Paragraph(numbered.Groups[2].Value, int.Parse(numbered.Groups[1].Value)) : new Paragraph(block, null);
             (numbered.Success ? operative : preamble).Add(current);
         }
@@ -130,11 +161,15 @@ public static partial class UnDocumentParser
         return (preamble, operative);
     }
 
-    /// <summary>A preambular paragraph closes with a comma (a semicolon or colon when it lists).</summary>
-    private static bool Complete(string text)
+    /// <summary>Whether a block closes its paragraph: a preambular paragraph closes with a comma (a semicolon or colon
+    /// when it lists), before any footnote markers, stars, quotes and brackets; null for a block of footnote markers alone.</summary>
+    private static bool? Closes(string block)
     {
-        var end = Superscripts().Replace(text, "").TrimEnd().TrimEnd('*', '”', '"', ')');
-        return end.Length > 0 && end[^1] is ',' or ';' or ':' or '.';
+        var end = block.Length;
+        while (end > 0 && (char.IsWhiteSpace(block[end - 1]) || SuperscriptDigits.Contains(block[end - 1]))) end--;
+        if (end == 0) return null;
+        while (end > 0 && (SuperscriptDigits.Contains(block[end - 1]) || block[end - 1] is '*' or '”' or '"' or ')')) end--;
+        return end > 0 && block[end - 1] is ',' or ';' or ':' or '.';
     }
 
     private sealed record NamedSponsor(string Name, string? Marker);
@@ -145,20 +180,31 @@ public static partial class UnDocumentParser
         var last = parts[^1];
         parts.RemoveAt(parts.Count - 1);
         parts.AddRange(SplitLastPair(last, isStateName));
-        return parts.Select(p => SponsorMarker().Match(p) is { Success: true } m
-            ? new NamedSponsor(m.Groups[1].Value.Trim(), MarkerNumber(m.Groups[2].Value))
-            : new NamedSponsor(p, null)).ToList();
+        return parts.Select(p => Marked(p) is (var name, { } marker) ? new NamedSponsor(name.Trim(), MarkerNumber(marker)) : new NamedSponsor(p, null)).ToList();
     }
+
+    /// <summary>"Zambia*" is Zambia marked "*", "Zambia¹" Zambia marked "¹" (the trailing run of either).</summary>
+    private static (string Name, string? Marker) Marked(string sponsor)
+    {
+        var name = sponsor.TrimEnd('*');
+        if (name.Length == sponsor.Length) name = sponsor.TrimEnd(SuperscriptDigits.ToCharArray());
+        return (name, name.Length == sponsor.Length ? null : sponsor[name.Length..]);
+    }
+
+    /// <summary>No State's name is longer (the longest, "United Kingdom of Great Britain and Northern Ireland", has 52
+    /// characters): a longer part of a sponsor list is not looked up as a pair of names.</summary>
+    private const int LongestStateName = 100;
 
     /// <summary>"Uzbekistan and Zambia*", but "Trinidad and Tobago" alone, and "Antigua and Barbuda and Zambia".</summary>
     private static IEnumerable<string> SplitLastPair(string last, Func<string, bool> isStateName)
     {
-        var bare = SponsorMarker().Replace(last, "$1");
-        if (!last.Contains(" and ", StringComparison.Ordinal) || isStateName(bare.Trim())) return [last];
-        var splits = AllIndexesOf(last, " and ").Select(i => (Left: last[..i].Trim(), Right: last[(i + 5)..].Trim())).ToList();
-        var known = splits.FirstOrDefault(s => isStateName(s.Left) && isStateName(SponsorMarker().Replace(s.Right, "$1").Trim()));
-        var (left, right) = known.Left is null ? splits[0] : known;
-        return [left, right];
+        var first = last.IndexOf(" and ", StringComparison.Ordinal);
+        if (first < 0 || isStateName(Marked(last).Name.Trim())) return [last];
+        var known = AllIndexesOf(last, " and ")
+            .Where(i => i <= LongestStateName && last.Length - i - 5 <= LongestStateName)
+            .Select(i => (Left: last[..i].Trim(), Right: last[(i + 5)..].Trim()))
+            .FirstOrDefault(s => isStateName(s.Left) && isStateName(Marked(s.Right).Name.Trim()));
+        return known.Left is null ? [last[..first].Trim(), last[(first + 5)..].Trim()] : [known.Left, known.Right];
     }
 
     private static IEnumerable<int> AllIndexesOf(string text, string value)
@@ -237,16 +283,15 @@ public static partial class UnDocumentParser
     [GeneratedRegex(@"\s+")] private static partial Regex Spaces();
     [GeneratedRegex(@"^The General Assembly\s*,?$")] private static partial Regex Opening();
     [GeneratedRegex(@"^A/(C\.\d/)?\d{1,3}/L\.\d{1,4}(/Rev\.\d{1,2})?(/Corr\.\d{1,2})?\*?$")] private static partial Regex Symbol();
-    [GeneratedRegex(@"(?:^|\s)(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$")] private static partial Regex DateLine();
+    [GeneratedRegex(@"(?:^|\s)([0-9]{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{4})$")] private static partial Regex DateLine();
     [GeneratedRegex(@"^(.+?) session$", RegexOptions.IgnoreCase)] private static partial Regex SessionLine();
-    [GeneratedRegex(@"^(\d{1,3})(st|nd|rd|th)$")] private static partial Regex OrdinalDigits();
+    [GeneratedRegex(@"^([0-9]{1,3})(st|nd|rd|th)$")] private static partial Regex OrdinalDigits();
     [GeneratedRegex(@"^(First|Second|Third|Fourth|Fifth|Sixth) Committee$")] private static partial Regex CommitteeLine();
     [GeneratedRegex(@"^Agenda items? (.+)$")] private static partial Regex AgendaLine();
     [GeneratedRegex(@"^(?<sponsors>.+?):\s*(?<revised>revised )?draft (?<kind>resolution|decision)$", RegexOptions.IgnoreCase)] private static partial Regex SponsorLine();
     [GeneratedRegex(@"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*+)\s+(.+)$")] private static partial Regex Footnote();
-    [GeneratedRegex(@"^(\d{1,3})\.\s+(.+)$")] private static partial Regex Numbered();
+    [GeneratedRegex(@"^([0-9]{1,3})\.\s+(.+)$")] private static partial Regex Numbered();
     [GeneratedRegex(@"^(\d{1,3}|\d{1,3}/\d{1,3}|\d{2}-\d{5}.*)$")] private static partial Regex PageFurniture();
-    [GeneratedRegex(@"^(.*?)(\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")] private static partial Regex SponsorMarker();
     [GeneratedRegex(@"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")] private static partial Regex Superscripts();
     [GeneratedRegex(@"\*(\S(?:[^*]*\S)?)\*")] private static partial Regex Italics();
     [GeneratedRegex(@"^On behalf of (.+)$", RegexOptions.IgnoreCase)] private static partial Regex OnBehalf();
