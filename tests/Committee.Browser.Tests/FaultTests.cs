@@ -25,7 +25,8 @@ public sealed class FaultTests
         var node = await AppProcess.Start(schema);
         try
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            // Generous: on a loaded machine the first call of an endpoint compiles it (Development), seconds at worst.
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
             var drafts = new List<string>();
             for (var client = 0; client < Clients; client++) drafts.Add(await SubmitDraft(http, node.BaseUrl, client + 1, cancel));
 
@@ -92,7 +93,7 @@ public sealed class FaultTests
         var cancel = TestContext.Current.CancellationToken;
         await using var cluster = await PrivateCluster.Create();
         await using var node = await AppProcess.Start("outage", connectionString: cluster.ConnectionString);
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var draft = await SubmitDraft(http, node.BaseUrl, 1, cancel);
 
         var statuses = new List<HttpStatusCode>();
