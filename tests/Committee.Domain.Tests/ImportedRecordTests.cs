@@ -40,6 +40,26 @@ public class ImportedRecordTests
     }
 
     [Fact]
+    public void A_draft_without_its_text_is_put_to_the_vote_and_decided()
+    {
+        var draft = Given.Draft(Given.Submitted(operative: [], preamble: []) with { TextKnown = false }, Given.Introduced());
+        Assert.Equal(["proposal"], VotingOrder.Of(draft, []).Where(q => q.State == QuestionState.Pending).Select(q => q.Question.Key));
+
+        var (vote, opened) = Votes.Open(draft, "proposal");
+        var (closed, decided, _) = Votes.Close(vote.CastMany(0, 100, BallotChoice.Yes).CastMany(100, 20, BallotChoice.No), opened);
+        Assert.Equal(Outcome.Adopted, closed.Outcome);
+        Assert.Equal(DraftStatus.Adopted, decided.Status);
+    }
+
+    [Fact]
+    public void No_separate_vote_is_requested_on_a_paragraph_of_a_text_not_recorded()
+    {
+        var draft = Given.Draft(Given.Submitted(operative: [], preamble: []) with { TextKnown = false }, Given.Introduced());
+        Refused.Unprocessable("paragraph", () => Committee.Voting.FloorMotionsEndpoints.DecideDivision(draft,
+            new Committee.Voting.RequestDivision(2, "OP1", "Canada"), Votes.Meeting, SharedData.MemberStates), "not recorded");
+    }
+
+    [Fact]
     public void A_note_takes_its_addenda_in_order()
     {
         var note = Given.Draft(SubmitDraftEndpoint.Decide(Given.DraftId, Command(DraftKind.Note), Recording, SharedData.MemberStates));
