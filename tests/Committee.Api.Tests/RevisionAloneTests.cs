@@ -8,7 +8,9 @@ namespace Committee.Api.Tests;
 
 /// <summary>The README's command on an empty store: the example Rev.1 imported alone, then an original written for
 /// the test (dated 2 November 2009, two sponsors, without OP7) imported after it. The versions, the history and the
-/// as-of reads follow the order of issue, not the order of import.</summary>
+/// as-of reads follow the order of issue, not the order of import. Its server runs alone (no other test class in
+/// parallel), so that the process-wide metrics other tests read are not disturbed.</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class RevisionAloneTests(RevisionAloneTests.EmptyStore app) : IClassFixture<RevisionAloneTests.EmptyStore>
 {
     /// <summary>A server on a schema of its own, so that the store is empty when the command runs.</summary>
@@ -102,3 +104,6 @@ public sealed class RevisionAloneTests(RevisionAloneTests.EmptyStore app) : ICla
         throw new FileNotFoundException(relative);
     }
 }
+
+[CollectionDefinition(nameof(RunsAlone), DisableParallelization = true)]
+public sealed class RunsAlone;

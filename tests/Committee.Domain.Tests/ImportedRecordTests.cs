@@ -9,7 +9,7 @@ public class ImportedRecordTests
     private static readonly FloorContext Recording = Given.BetweenMeetings();
 
     private static SubmitDraft Command(DraftKind kind = DraftKind.DraftResolution, bool textKnown = false, IReadOnlyList<string>? operative = null) =>
-        new("A/C.3/78/L.1", "Organization of the work of the Third Committee", 78, "7", "title not in the library record", new DateOnly(2023, 8, 28),
+        new("A/C.3/78/L.1", "Organization of the work of the Third Committee", 78, "7", "title not in the library record", kind == DraftKind.Note ? new DateOnly(2023, 8, 28) : new DateOnly(2023, 9, 28),
             [], [], operative ?? [], kind, TextKnown: textKnown);
 
     [Fact]

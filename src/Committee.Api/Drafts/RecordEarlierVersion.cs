@@ -30,6 +30,7 @@ public static class RecordEarlierVersionEndpoint
             throw Refusal.Unprocessable("symbol", draft.Unrecorded.Count == 0
                 ? $"every version of {draft.Symbol} is recorded: {symbol} is not one of them"
                 : $"{symbol} is not a version of {draft.Symbol} waiting to be recorded: those are {string.Join(", ", draft.Unrecorded)}");
+        SessionCalendar.Check(draft.Session, command.Date, "date", symbol, mayPrecede: draft.Kind == DraftKind.Note);
         if (draft.PrintedLists.FirstOrDefault(p => VersionOrder.Compare(p.Symbol, symbol) > 0) is { } later && command.Date > later.Date)
             throw Refusal.Unprocessable("date", $"{symbol} was issued before {later.Symbol}, dated {later.Date:yyyy-MM-dd}: it cannot be dated {command.Date:yyyy-MM-dd}");
         var title = DraftRules.Required(command.Title, "title");

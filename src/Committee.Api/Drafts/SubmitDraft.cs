@@ -40,6 +40,7 @@ public static class SubmitDraftEndpoint
         var symbol = DraftRules.Required(command.Symbol, "symbol");
         if (command.Session is < 1 or > 999) throw Refusal.Invalid("session", "session must be a session number such as 64");
         var earlier = Symbols.CheckFirstRecorded(symbol, command.Session);
+        SessionCalendar.Check(command.Session, command.Date, "date", symbol, mayPrecede: command.Kind == DraftKind.Note);
         var title = DraftRules.Required(command.Title, "title");
         var agendaItem = DraftRules.Required(command.AgendaItem, "agendaItem");
         var agendaItemTitle = DraftRules.Required(command.AgendaItemTitle, "agendaItemTitle");
