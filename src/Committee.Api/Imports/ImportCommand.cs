@@ -8,7 +8,7 @@ namespace Committee.Imports;
 
 public sealed class ImportInput
 {
-    [Description("What the file holds: undl (the UN Digital Library's records of a session's L documents), document (a UN draft's text), unvotes (the folder of the unvotes roll calls)")]
+    [Description("What the file holds: undl (the UN Digital Library's records of a session's L documents, CSV or MARCXML), document (a UN draft's text), unvotes (the folder of the unvotes roll calls)")]
     public string Source { get; set; } = "";
 
     [Description("The file to import")]
