@@ -14,13 +14,6 @@ public sealed class UndlMarcImportTests(RevisionAloneTests.EmptyStore store) : I
 {
     private static readonly string[] Symbols = ["A/C.3/78/L.1", "A/C.3/78/L.1/Add.1", "A/C.3/78/L.49", "A/C.3/78/L.49/Rev.1", "A/C.3/78/L.58"];
 
-    private static string Shared(string file)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "shared", "data", "undl", file))) return Path.Combine(dir.FullName, "shared", "data", "undl", file);
-        throw new FileNotFoundException(file);
-    }
-
     private static async Task<UndlImportReport> Import(CommitteeApp app, string path)
     {
         await using var scope = app.Host.Services.CreateAsyncScope();
@@ -41,12 +34,12 @@ public sealed class UndlMarcImportTests(RevisionAloneTests.EmptyStore store) : I
     [Fact]
     public async Task The_MARCXML_sample_records_what_the_CSV_rows_record_and_a_rerun_writes_nothing()
     {
-        var marc = await Import(store.App, Shared("session78-c3-sample.marcxml"));
+        var marc = await Import(store.App, SharedFiles.Path("undl/session78-c3-sample.marcxml"));
         Assert.Equal((5, 4, 0), (marc.Documents, marc.Recorded, marc.AlreadyRecorded));
         // Its draft (L.7) is not in the sample.
         Assert.Equal("A/C.3/78/L.58", Assert.Single(marc.NotImported).Symbol);
 
-        var rows = Csv.Read(File.ReadAllText(Shared("session78-c3-drafts.csv"))).ToList();
+        var rows = Csv.Read(File.ReadAllText(SharedFiles.Path("undl/session78-c3-drafts.csv"))).ToList();
         var csvFile = Path.Combine(Path.GetTempPath(), $"undl-five-{Guid.NewGuid():N}.csv");
         await File.WriteAllLinesAsync(csvFile, new[] { rows[0] }.Concat(rows.Where(r => Symbols.Contains(r[1]))).Select(r => string.Join(",", r.Select(f => $"\"{f.Replace("\"", "\"\"")}\""))), TestContext.Current.CancellationToken);
         var other = new CommitteeApp();
@@ -72,7 +65,7 @@ public sealed class UndlMarcImportTests(RevisionAloneTests.EmptyStore store) : I
         Assert.StartsWith("Human rights questions, including alternative approaches", (string)l49["agendaItemTitle"]!);
         Assert.Equal(["A/C.3/78/L.49", "A/C.3/78/L.49/Rev.1"], l49["symbols"]!.AsArray().Select(s => (string)s!));
 
-        var again = await Import(store.App, Shared("session78-c3-sample.marcxml"));
+        var again = await Import(store.App, SharedFiles.Path("undl/session78-c3-sample.marcxml"));
         Assert.Equal((0, 4, 0), (again.Recorded, again.AlreadyRecorded, again.Events));
     }
 }

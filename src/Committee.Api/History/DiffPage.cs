@@ -41,12 +41,12 @@ public static class DiffPageEndpoint
         return Html.Page($"Changes to {comparison.To.Symbol}", body.ToString());
     }
 
-    private static string Key(VersionListing v) => v.Version?.ToString() ?? v.Symbol;
+    private static string Key(VersionListing v) => DraftDiffEndpoint.Key(v.Version, v.Symbol);
 
     private static string Choice(string name, string label, IReadOnlyList<TextVersion> versions, string selected) =>
         $"<label>{label} <select name=\"{name}\">" +
-        string.Concat(versions.Select(DraftDiffEndpoint.Key).Zip(versions, (key, v) =>
-            $"<option value=\"{Html.E(key)}\"{(key == selected ? " selected" : "")}>{Html.E(v.Label)}</option>")) +
+        string.Concat(versions.Select(v => (Key: DraftDiffEndpoint.Key(v.Version, v.Symbol), v.Label)).Select(v =>
+            $"<option value=\"{Html.E(v.Key)}\"{(v.Key == selected ? " selected" : "")}>{Html.E(v.Label)}</option>")) +
         "</select></label>";
 
     private static string Name(ParagraphDiff p) => p.Change switch

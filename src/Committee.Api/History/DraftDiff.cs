@@ -44,9 +44,9 @@ public static class DraftDiffEndpoint
             throw Refusal.Invalid(field, $"'{wanted}' is not a version number: take one from /versions");
         return versions.FirstOrDefault(v => v.Version == number)
                ?? throw new Refusal(StatusCodes.Status404NotFound, field,
-                   $"version {number} is not a text of this draft: its texts are versions {string.Join(", ", versions.Select(Key))}");
+                   $"version {number} is not a text of this draft: its texts are versions {string.Join(", ", versions.Select(v => Key(v.Version, v.Symbol)))}");
     }
 
     /// <summary>What ?from= and ?to= take for a version: its number, or the symbol of a document not recorded.</summary>
-    public static string Key(TextVersion v) => v.Version?.ToString() ?? v.Symbol;
+    public static string Key(long? version, string symbol) => version?.ToString() ?? symbol;
 }
