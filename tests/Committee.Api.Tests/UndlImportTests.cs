@@ -15,15 +15,7 @@ public sealed class UndlImportTests(CommitteeApp app)
 {
     private static UndlImportReport? _first;
 
-    private static string Csv => FindUpwards(Path.Combine("shared", "data", "undl", "session78-c3-drafts.csv"))
-        ?? throw new InvalidOperationException($"shared/data/undl/session78-c3-drafts.csv not found above {AppContext.BaseDirectory}");
-
-    private static string? FindUpwards(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
-        return null;
-    }
+    private static string Csv => SharedFiles.Path("undl/session78-c3-drafts.csv");
 
     private async Task<UndlImportReport> Import()
     {

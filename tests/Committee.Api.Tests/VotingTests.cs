@@ -35,6 +35,24 @@ public sealed class VotingTests(CommitteeApp app)
     private static string[] Members2009(int skip, int take) => Alphabetical[skip..(skip + take)];
 
     [Fact]
+    public async Task A_draft_recorded_without_its_text_is_put_to_the_vote_and_decided()
+    {
+        var session = app.NewSession();
+        await app.OpenMeeting(session);
+        var submission = JsonNode.Parse(JsonSerializer.Serialize(Drafts.Submission(session, 31), Json.Options))!;
+        (submission["preamble"], submission["operative"], submission["textKnown"]) = (new JsonArray(), new JsonArray(), false);
+        var draft = (await app.Post("/api/drafts", submission.ToJsonString())).ShouldBe(HttpStatusCode.Created).Json.Id();
+        (await app.Post($"/api/drafts/{draft}/introduction", new { expectedVersion = 1, delegation = "Belarus" })).ShouldBe(HttpStatusCode.OK);
+        (await app.Post($"/api/drafts/{draft}/division-requests", new { expectedVersion = 2, paragraph = "OP1", delegation = "Canada" }))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "paragraph", "not recorded");
+
+        var vote = await Open(draft, "proposal", "non-recorded");
+        var closed = (await app.Post($"/api/votes/{vote}/close", new { tally = new { yes = 90, no = 40, abstain = 20 } })).ShouldBe(HttpStatusCode.OK).Json;
+        Assert.Equal("adopted", (string?)closed["outcome"]);
+        Assert.Equal("adopted", (string?)(await app.Get($"/api/drafts/{draft}")).Json["status"]);
+    }
+
+    [Fact]
     public async Task A_recorded_vote_from_opening_to_the_official_record()
     {
         var (session, draft) = await Introduced();

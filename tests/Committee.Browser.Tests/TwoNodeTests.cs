@@ -45,7 +45,7 @@ public sealed class TwoNodeTests
                 return json;
             }
 
-            await Post($"/api/sessions/{session}/meetings", new { date = "2023-11-10" });
+            await Post($"/api/sessions/{session}/meetings", new { date = "2022-11-10" });
             var draft = await Post("/api/drafts", new
             {
                 symbol = "A/C.3/77/L.12", title = "Improving the coordination of efforts against trafficking in persons", session,

@@ -60,7 +60,7 @@ public class AuditTrailTests
         var versions = TextVersions.Of(history);
         Assert.Equal(["A/C.3/64/L.22", "A/C.3/64/L.22/Rev.1", "A/C.3/64/L.22/Rev.1 as orally revised at the 43rd meeting"], versions.Select(v => v.Label));
         Assert.Equal([history[0].Version, history[3].Version, history[4].Version], versions.Select(v => v.Version));
-        Assert.Equal("Urges all Member States to ratify the Protocol;", versions[2].Text.Operative[0]);
-        Assert.Equal(Given.Operative, versions[0].Text.Operative);
+        Assert.Equal("Urges all Member States to ratify the Protocol;", versions[2].Text!.Operative[0]);
+        Assert.Equal(Given.Operative, versions[0].Text!.Operative);
     }
 }

@@ -9,7 +9,7 @@ public class ImportedRecordTests
     private static readonly FloorContext Recording = Given.BetweenMeetings();
 
     private static SubmitDraft Command(DraftKind kind = DraftKind.DraftResolution, bool textKnown = false, IReadOnlyList<string>? operative = null) =>
-        new("A/C.3/78/L.1", "Organization of the work of the Third Committee", 78, "7", "title not in the library record", new DateOnly(2023, 8, 28),
+        new("A/C.3/78/L.1", "Organization of the work of the Third Committee", 78, "7", "title not in the library record", kind == DraftKind.Note ? new DateOnly(2023, 8, 28) : new DateOnly(2023, 9, 28),
             [], [], operative ?? [], kind, TextKnown: textKnown);
 
     [Fact]
@@ -37,6 +37,26 @@ public class ImportedRecordTests
         Refused.Unprocessable("changes", () => OrallyReviseDraftEndpoint.Decide(draft,
                 new OrallyReviseDraft(2, "Belarus", [new ParagraphChange("OP1", ParagraphChangeKind.Deleted, null)]), Given.DuringMeeting(14), SharedData.MemberStates),
             "not recorded");
+    }
+
+    [Fact]
+    public void A_draft_without_its_text_is_put_to_the_vote_and_decided()
+    {
+        var draft = Given.Draft(Given.Submitted(operative: [], preamble: []) with { TextKnown = false }, Given.Introduced());
+        Assert.Equal(["proposal"], VotingOrder.Of(draft, []).Where(q => q.State == QuestionState.Pending).Select(q => q.Question.Key));
+
+        var (vote, opened) = Votes.Open(draft, "proposal");
+        var (closed, decided, _) = Votes.Close(vote.CastMany(0, 100, BallotChoice.Yes).CastMany(100, 20, BallotChoice.No), opened);
+        Assert.Equal(Outcome.Adopted, closed.Outcome);
+        Assert.Equal(DraftStatus.Adopted, decided.Status);
+    }
+
+    [Fact]
+    public void No_separate_vote_is_requested_on_a_paragraph_of_a_text_not_recorded()
+    {
+        var draft = Given.Draft(Given.Submitted(operative: [], preamble: []) with { TextKnown = false }, Given.Introduced());
+        Refused.Unprocessable("paragraph", () => Committee.Voting.FloorMotionsEndpoints.DecideDivision(draft,
+            new Committee.Voting.RequestDivision(2, "OP1", "Canada"), Votes.Meeting, SharedData.MemberStates), "not recorded");
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class SubmissionTests
     [InlineData("A/C.3/64/L22")]
     [InlineData("A/C.2/64/L.22")]
     [InlineData("A/64/L.22")]
-    [InlineData("A/C.3/64/L.22/Rev.1")]
+    [InlineData("A/C.3/64/L.22/Corr.1")]
     [InlineData("L.22")]
     public void A_symbol_that_is_not_a_Third_Committee_L_symbol_is_malformed(string symbol) =>
         Refused.Invalid("symbol", () => Submit(Command(symbol: symbol)), symbol, "A/C.3/64/L.22");

@@ -17,6 +17,23 @@ public class UndlDocumentTests
     private static UndlDocument Document(string symbol) => Documents.Value[symbol];
 
     [Fact]
+    public void The_five_MARCXML_records_read_as_the_CSV_rows_of_the_same_documents_plus_the_agenda_item_title()
+    {
+        var marc = UndlMarc.Records(File.ReadAllText(SharedData.UndlSession78Sample)).Select(UndlDocument.Read).ToList();
+        Assert.Equal(["A/C.3/78/L.49/Rev.1", "A/C.3/78/L.58", "A/C.3/78/L.1", "A/C.3/78/L.49", "A/C.3/78/L.1/Add.1"], marc.Select(d => d.Symbol));
+        foreach (var document in marc)
+        {
+            var csv = Document(document.Symbol);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(csv), System.Text.Json.JsonSerializer.Serialize(document with { AgendaItemTitle = null }));
+        }
+        Assert.StartsWith("Human rights questions, including alternative approaches", marc[0].AgendaItemTitle);
+        Assert.Equal("Elimination of racism, racial discrimination, xenophobia and related intolerance.", marc[1].AgendaItemTitle);
+        Assert.Null(marc[2].AgendaItemTitle);
+        Assert.True(UndlMarc.IsMarcXml(File.ReadAllText(SharedData.UndlSession78Sample)));
+        Assert.False(UndlMarc.IsMarcXml(File.ReadAllText(SharedData.UndlSession78Csv)));
+    }
+
+    [Fact]
     public void Every_one_of_the_94_rows_reads_as_an_L_document_of_a_known_type()
     {
         Assert.Equal(94, Documents.Value.Count);

@@ -35,11 +35,29 @@ public sealed record Moment(long? Version, DateTimeOffset? At)
 /// the same way, with Marten's AggregateStreamAsync at the same moment, and added to the answer beside the draft.</summary>
 public static class AsOf
 {
-    /// <summary>The draft as it stood at the moment, folded by Marten from its stream through the draft's own
-    /// projection (<see cref="Draft.Fold"/>); null when it did not exist yet, or has not reached that version.</summary>
+    /// <summary>The draft as it stood at the moment, folded from its stream through the draft's own projection
+    /// (<see cref="Draft.Fold"/>); null when it did not exist yet, or has not reached that version. A version counts
+    /// the events as recorded; a time is when things happened (<see cref="Happened"/>), so a draft imported today from
+    /// documents of 2009 reads as it stood in 2009, and an earlier version recorded after a later one still comes first.</summary>
     public static async Task<Draft?> Draft(IQuerySession session, Guid id, Moment moment, CancellationToken cancellation)
     {
-        var draft = await session.Events.AggregateStreamAsync<Draft>(id, version: moment.Version ?? 0, timestamp: moment.At, token: cancellation);
-        return draft is null || draft.Version < (moment.Version ?? 0) ? null : draft;
+        if (moment.At is not { } at)
+        {
+            var draft = await session.Events.AggregateStreamAsync<Draft>(id, version: moment.Version ?? 0, token: cancellation);
+            return draft is null || draft.Version < (moment.Version ?? 0) ? null : draft;
+        }
+        Draft? then = null;
+        foreach (var e in await session.Events.FetchStreamAsync(id, token: cancellation))
+        {
+            if (Happened(e.Data, e.Timestamp) > at) continue;
+            then = Domain.Draft.Fold(then, e.Data);
+            then.Version = e.Version;
+        }
+        return then;
     }
+
+    /// <summary>When an event happened: the moment its command gave it (At: the document's date for an import of the
+    /// past, the moment of the action for one recorded live); the store's timestamp for an event without one.</summary>
+    public static DateTimeOffset Happened(object data, DateTimeOffset recorded) =>
+        data.GetType().GetProperty("At")?.GetValue(data) as DateTimeOffset? ?? recorded;
 }

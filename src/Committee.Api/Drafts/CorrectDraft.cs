@@ -1,3 +1,4 @@
+using Committee.Delegations;
 using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +26,7 @@ public static class CorrectDraftEndpoint
         var expected = Symbols.NextCorrection(draft);
         if (command.Symbol?.Trim() != expected)
             throw Refusal.Unprocessable("symbol", $"the next corrigendum to {draft.Symbol} is {expected}, not {command.Symbol}");
+        SessionCalendar.Check(draft.Session, command.Date, "date", expected);
         if (command.Title is null && command.Preamble is null && command.Operative is null)
             throw Refusal.Invalid("title", "a corrigendum must correct the title, the preamble or the operative part");
         var preamble = command.Preamble is null ? draft.Preamble : DraftRules.Paragraphs(command.Preamble, "preamble");

@@ -1,3 +1,4 @@
+using Committee.Delegations;
 using Committee.Domain;
 using Committee.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +25,7 @@ public static class IssueAddendumEndpoint
         var expected = Symbols.NextAddendum(draft);
         if (command.Symbol?.Trim() != expected)
             throw Refusal.Unprocessable("symbol", $"the next addendum to {draft.Symbols[0]} is {expected}, not {command.Symbol}");
+        SessionCalendar.Check(draft.Session, command.Date, "date", expected, mayPrecede: true);
         if (command.Date < draft.Date)
             throw Refusal.Unprocessable("date", $"an addendum cannot be dated before the document it adds to ({draft.Date:yyyy-MM-dd})");
         return [new AddendumIssued(draft.Id, expected, command.Date, command.Title is null ? draft.Title : DraftRules.Required(command.Title, "title"), context.At)];

@@ -26,6 +26,7 @@ public static class ReviseDraftEndpoint
         var expected = Symbols.NextRevision(draft);
         if (command.Symbol?.Trim() != expected)
             throw Refusal.Unprocessable("symbol", $"the next revision of {draft.Symbols[0]} is {expected}, not {command.Symbol}");
+        SessionCalendar.Check(draft.Session, command.Date, "date", expected);
         if (command.Date < draft.Date)
             throw Refusal.Unprocessable("date", $"a revision cannot be dated before the version it replaces ({draft.Date:yyyy-MM-dd})");
         var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");

@@ -9,7 +9,8 @@ namespace Committee.Drafts;
 
 /// <summary>A document to table. Kind defaults to a draft resolution; an amendment or a budget statement names the
 /// symbol of the draft it concerns; an amendment gives its changes to that draft's text (made if it is adopted).
-/// TextKnown = false records a document known from its metadata only (no paragraphs).</summary>
+/// TextKnown = false records a document known from its metadata only (no paragraphs). A revision's symbol
+/// ("…/L.22/Rev.1") records the draft from that version: the versions before it are known to exist, not recorded.</summary>
 public sealed record SubmitDraft(
     string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
     IReadOnlyList<SponsorRequest> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative,
@@ -30,7 +31,7 @@ public static class SubmitDraftEndpoint
             (_, context) => Decide(id, command, context, states, concerned, target),
             session: command.Session, mustExist: false, keyRequired: false,
             location: draft => $"/api/drafts/{draft.Id}",
-            onConflict: () => Refusal.Conflict("symbol", $"a draft with the symbol {command.Symbol} already exists"));
+            onConflict: () => Refusal.Conflict("symbol", $"a draft with the symbol {command.Symbol} (or one of its earlier versions) already exists"));
     }
 
     public static IReadOnlyList<object> Decide(
@@ -38,7 +39,8 @@ public static class SubmitDraftEndpoint
     {
         var symbol = DraftRules.Required(command.Symbol, "symbol");
         DraftRules.SessionNumber(command.Session, "session");
-        Symbols.CheckOriginal(symbol, command.Session);
+        var earlier = Symbols.CheckFirstRecorded(symbol, command.Session);
+        SessionCalendar.Check(command.Session, command.Date, "date", symbol, mayPrecede: command.Kind == DraftKind.Note);
         var title = DraftRules.Required(command.Title, "title");
         var agendaItem = DraftRules.Required(command.AgendaItem, "agendaItem");
         var agendaItemTitle = DraftRules.Required(command.AgendaItemTitle, "agendaItemTitle");
@@ -56,7 +58,8 @@ public static class SubmitDraftEndpoint
         var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(command.Session, command.Date, title, preamble, operative), states, "sponsors");
         return [new DraftSubmitted(draftId, symbol, title, command.Session, agendaItem, agendaItemTitle, command.Date,
             sponsors, preamble, operative, context.At,
-            command.Kind, concerned is null ? null : new Concerned(concerned.DraftId, concerned.Id), command.TextKnown, changes)];
+            command.Kind, concerned is null ? null : new Concerned(concerned.DraftId, concerned.Id), command.TextKnown, changes,
+            earlier.Count > 0 ? earlier : null)];
     }
 
     /// <summary>An amendment's changes must apply, in order, to the text it amends as that text now stands.</summary>

@@ -7,13 +7,16 @@ namespace Committee.Drafts;
 /// <summary>Document symbols of the Third Committee: A/C.3/64/L.22, then …/Rev.1, …/Rev.2, …/Corr.1, and a note's …/Add.1.</summary>
 public static partial class Symbols
 {
-    public static void CheckOriginal(string symbol, int session)
+    /// <summary>Checks the symbol of a draft's first recorded document: its L symbol, or a revision's when the draft is
+    /// recorded from a later version. Returns the versions before it (known to exist, not recorded).</summary>
+    public static IReadOnlyList<string> CheckFirstRecorded(string symbol, int session)
     {
         var match = Original().Match(symbol);
         if (!match.Success)
             throw Refusal.Invalid("symbol", $"'{symbol}' is not a Third Committee draft symbol such as A/C.3/{session}/L.22");
         if (int.Parse(match.Groups[1].Value) != session)
             throw Refusal.Unprocessable("symbol", $"{symbol} belongs to the {English.Ordinal(int.Parse(match.Groups[1].Value))} session, not the {English.Ordinal(session)}");
+        return VersionOrder.Earlier(symbol);
     }
 
     /// <summary>The symbol the next revision must carry: the L symbol with /Rev.(n+1).</summary>
@@ -38,6 +41,6 @@ public static partial class Symbols
         return $"{draft.Symbols[0]}/Add.{addenda + 1}";
     }
 
-    [GeneratedRegex(@"^A/C\.3/([1-9]\d{0,2})/L\.[1-9]\d{0,3}$")] private static partial Regex Original();
+    [GeneratedRegex(@"^A/C\.3/([1-9]\d{0,2})/L\.[1-9]\d{0,3}(?:/Rev\.[1-9]\d?)?$")] private static partial Regex Original();
     [GeneratedRegex(@"/Rev\.\d+$")] private static partial Regex Revision();
 }

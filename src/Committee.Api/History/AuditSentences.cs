@@ -13,7 +13,8 @@ public static partial class AuditSentences
 
     private static string Tell(RecordedEvent e) => e.Data switch
     {
-        DraftSubmitted s => $"Submitted as {s.Symbol}{KindSuffix(s.Kind)}{Concerning(s.Concerns)}, dated {Date(s.Date)}, by {Names(s.Sponsors)}",
+        DraftSubmitted { Late: true } s => $"Issued as {s.Symbol}, dated {Date(s.Date)}, by {Names(s.Sponsors)}{NotRecorded(s.TextKnown)} (recorded after a later version)",
+        DraftSubmitted s => $"Submitted as {s.Symbol}{KindSuffix(s.Kind)}{Concerning(s.Concerns)}, dated {Date(s.Date)}, by {Names(s.Sponsors)}{Before(s.Earlier)}",
         DraftRevised r => $"Revised as {r.Symbol}, dated {Date(r.Date)}, with {Count(r.Sponsors.Count, "sponsor")} on its face: {Names(r.Sponsors)}",
         DraftCorrected c => $"Corrected by {c.Symbol}, dated {Date(c.Date)}",
         DraftIntroduced i => $"Introduced by {Name(i.IntroducedBy)}{At(i.Meeting)}",
@@ -58,6 +59,11 @@ public static partial class AuditSentences
         DraftKind.BudgetStatement => " (statement of programme budget implications)",
         _ => " (note)",
     };
+
+    private static string Before(IReadOnlyList<string>? earlier) => earlier is { Count: > 0 }
+        ? $"; it revises {string.Join(", ", earlier)}, not recorded (text unknown)" : "";
+
+    private static string NotRecorded(bool textKnown) => textKnown ? "" : " (text not recorded)";
 
     private static string Concerning(Concerned? concerns) => concerns is null ? "" : $", concerning {concerns.Symbol}";
 

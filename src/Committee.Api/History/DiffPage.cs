@@ -20,12 +20,19 @@ public static class DiffPageEndpoint
         var body = new StringBuilder();
         body.Append($"""
             <h1>Changes from {Html.E(comparison.From.Label)} to {Html.E(comparison.To.Label)}</h1>
-            <nav><a href="/drafts/{id}/history">History</a><a href="/api/drafts/{id}/diff?from={comparison.From.Version}&amp;to={comparison.To.Version}">This comparison as JSON</a></nav>
+            <nav><a href="/drafts/{id}/history">History</a><a href="/api/drafts/{id}/diff?from={Uri.EscapeDataString(Key(comparison.From))}&amp;to={Uri.EscapeDataString(Key(comparison.To))}">This comparison as JSON</a></nav>
             <form method="get">
-              {Choice("from", "From", versions, comparison.From.Version)}
-              {Choice("to", "To", versions, comparison.To.Version)}
+              {Choice("from", "From", versions, Key(comparison.From))}
+              {Choice("to", "To", versions, Key(comparison.To))}
               <button type="submit">Compare</button>
             </form>
+            """);
+        if (changes is null)
+        {
+            body.Append($"<p>{Html.E(char.ToUpperInvariant(comparison.NotRecorded![0]) + comparison.NotRecorded[1..])}.</p>");
+            return Html.Page($"Changes to {comparison.To.Symbol}", body.ToString());
+        }
+        body.Append($"""
             <p>{changes.Summary.Changed} changed, {changes.Summary.Added} added, {changes.Summary.Removed} removed,
                {changes.Summary.Renumbered} renumbered, {changes.Summary.Unchanged} unchanged paragraphs.</p>
             """);
@@ -35,9 +42,12 @@ public static class DiffPageEndpoint
         return Html.Page($"Changes to {comparison.To.Symbol}", body.ToString());
     }
 
-    private static string Choice(string name, string label, IReadOnlyList<TextVersion> versions, long selected) =>
+    private static string Key(VersionListing v) => DraftDiffEndpoint.Key(v.Version, v.Symbol);
+
+    private static string Choice(string name, string label, IReadOnlyList<TextVersion> versions, string selected) =>
         $"<label>{label} <select name=\"{name}\">" +
-        string.Concat(versions.Select(v => $"<option value=\"{v.Version}\"{(v.Version == selected ? " selected" : "")}>{Html.E(v.Label)}</option>")) +
+        string.Concat(versions.Select(v => (Key: DraftDiffEndpoint.Key(v.Version, v.Symbol), v.Label)).Select(v =>
+            $"<option value=\"{Html.E(v.Key)}\"{(v.Key == selected ? " selected" : "")}>{Html.E(v.Label)}</option>")) +
         "</select></label>";
 
     private static string Name(ParagraphDiff p) => p.Change switch

@@ -12,7 +12,8 @@ namespace Committee.History;
 /// <summary>
 /// Takes a UN draft from its text: reads it (<see cref="UnDocumentParser"/>), then tables it through the same
 /// decisions and command pipeline as the JSON API: a new L document is submitted; a "…/Rev.n" of a draft already
-/// recorded revises that draft's stream. A text that cannot be read is refused with everything missing, and nothing
+/// recorded revises that draft's stream; a "…/Rev.n" of a draft not recorded records the draft from that version
+/// (the earlier ones known to exist), and an earlier version imported afterwards takes its place in the draft. A text that cannot be read is refused with everything missing, and nothing
 /// is stored. The import is keyed by its content, so importing the same text again answers as the first time.
 /// </summary>
 /// <summary>What identifies an import: the symbol and the text.</summary>
@@ -36,18 +37,33 @@ public sealed partial class DocumentImport(StreamCommands<FloorContext> commands
             if (!http.Request.Headers.ContainsKey(StreamCommands.IdempotencyHeader))
                 http.Request.Headers[StreamCommands.IdempotencyHeader] = ContentKey(chosen, text);
             var sponsors = document.Sponsors.Select(s => new SponsorRequest(s.Name, s.OnBehalfOf)).ToList();
-            if (Revision().Match(chosen) is not { Success: true } revision)
-                return await SubmitDraftEndpoint.Post(new SubmitDraft(chosen, document.Title, document.Session, document.AgendaItem,
-                    document.AgendaItemTitle, document.Date, sponsors, document.Preamble, document.Operative, document.Kind), commands, states, query, http);
+            // An import of the past is dated as the document was issued; when it was recorded is the store's timestamp.
+            var issued = new DateTimeOffset(document.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            FloorContext Issued(FloorContext context) => context with { At = issued };
 
-            var original = revision.Groups[1].Value;
-            var known = await query.LoadAsync<DraftSymbol>(original, http.RequestAborted)
-                        ?? throw Refusal.Unprocessable("symbol", $"{chosen} revises {original}, which is not recorded: import or submit {original} first");
-            // Decided on the draft as fetched for writing; the request (symbol and text) identifies a retry.
+            var earlier = VersionOrder.Earlier(chosen);
+            var known = await query.LoadAsync<DraftSymbol>(chosen, http.RequestAborted)
+                        ?? (earlier.Count > 0 ? await query.LoadAsync<DraftSymbol>(earlier[0], http.RequestAborted) : null);
+            var onConflict = () => Refusal.Conflict("symbol", $"a draft with the symbol {chosen} already exists");
+            if (known is null)
+            {
+                // A revision whose earlier versions are not recorded records the draft from it.
+                var submission = new SubmitDraft(chosen, document.Title, document.Session, document.AgendaItem,
+                    document.AgendaItemTitle, document.Date, sponsors, document.Preamble, document.Operative, document.Kind);
+                var id = Guid.CreateVersion7();
+                return await commands.Execute<Draft>(http, id, null, new ImportedText(chosen, text),
+                    (_, context) => SubmitDraftEndpoint.Decide(id, submission, Issued(context), states),
+                    session: document.Session, mustExist: false, keyRequired: false, location: draft => $"/api/drafts/{draft.Id}", onConflict: onConflict);
+            }
+            // Decided on the draft as fetched for writing; the request (symbol and text) identifies a retry. The symbol
+            // is the draft's next revision, or an earlier version known to exist and not recorded yet.
             return await commands.Execute<Draft>(http, known.DraftId, null, new ImportedText(chosen, text),
-                (draft, context) => ReviseDraftEndpoint.Decide(draft!, new ReviseDraft(draft!.Version, chosen, document.Date, sponsors,
-                    document.Preamble, document.Operative, document.Title), context, states),
-                onConflict: () => Refusal.Conflict("symbol", $"a draft with the symbol {chosen} already exists"));
+                (draft, context) => draft!.Unrecorded.Contains(chosen) || draft.Symbols.Contains(chosen)
+                    ? RecordEarlierVersionEndpoint.Decide(draft, new RecordEarlierVersion(null, chosen, document.Date, document.Title, sponsors,
+                        document.Preamble, document.Operative), Issued(context), states)
+                    : ReviseDraftEndpoint.Decide(draft, new ReviseDraft(draft.Version, chosen, document.Date, sponsors,
+                        document.Preamble, document.Operative, document.Title), Issued(context), states),
+                onConflict: onConflict);
         }
         catch (Refusal refusal) { return Problems.For(refusal); }
     }

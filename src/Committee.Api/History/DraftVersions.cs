@@ -4,8 +4,10 @@ using Wolverine.Http;
 
 namespace Committee.History;
 
-/// <summary>A text version as listed: its stream version (what ?from= and ?to= take), label, and when.</summary>
-public sealed record VersionListing(long Version, string Label, string Symbol, DateTimeOffset At, int? Meeting, int PreambularParagraphs, int OperativeParagraphs);
+/// <summary>A text version as listed: its stream version (what ?from= and ?to= take; a document known to exist and not
+/// recorded has none and is named by its symbol), label, when, and whether its text is recorded.</summary>
+public sealed record VersionListing(long? Version, string Label, string Symbol, DateTimeOffset At, int? Meeting, bool TextKnown,
+    int PreambularParagraphs, int OperativeParagraphs);
 
 public static class DraftVersionsEndpoint
 {
@@ -18,5 +20,5 @@ public static class DraftVersionsEndpoint
             : Problems.NotFound("id", $"there is no draft {id}");
 
     public static VersionListing Listing(TextVersion v) =>
-        new(v.Version, v.Label, v.Symbol, v.At, v.Meeting, v.Text.Preamble.Count, v.Text.Operative.Count);
+        new(v.Version, v.Label, v.Symbol, v.At, v.Meeting, v.Text is not null, v.Text?.Preamble.Count ?? 0, v.Text?.Operative.Count ?? 0);
 }

@@ -9,6 +9,9 @@ public sealed record RecordedEvent(long Sequence, long Version, DateTimeOffset T
 
     public string Type => Data.GetType().Name;
 
+    /// <summary>When it happened (the document's date, the moment of the action); Timestamp is when it was recorded.</summary>
+    public DateTimeOffset Happened => Committee.Domain.AsOf.Happened(Data, Timestamp);
+
     /// <summary>The meeting at which it happened, for any event that names one (a property Meeting), whatever its type.</summary>
     public int? Meeting => Data.GetType().GetProperty("Meeting")?.GetValue(Data) as int?;
 }

@@ -3,12 +3,13 @@ using Committee.History;
 using Committee.Voting.Unvotes;
 using Marten;
 using JasperFx.CommandLine;
+using Spectre.Console;
 
 namespace Committee.Imports;
 
 public sealed class ImportInput
 {
-    [Description("What the file holds: undl (the UN Digital Library's records of a session's L documents), document (a UN draft's text), unvotes (the folder of the unvotes roll calls)")]
+    [Description("What the file holds: undl (the UN Digital Library's records of a session's L documents, CSV or MARCXML), document (a UN draft's text), unvotes (the folder of the unvotes roll calls)")]
     public string Source { get; set; } = "";
 
     [Description("The file to import")]
@@ -82,9 +83,22 @@ public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
         }
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var importer = new UnvotesImporter(Store, States, TimeProvider.System);
-        var report = await importer.ImportAsync(folder, session is null ? null : (_, s) => s == session, new Progress<ImportProgress>(p =>
-            Console.Error.Write($"\r[unvotes] {p.RollCallsDone:N0}/{p.RollCallsToImport:N0} roll calls, {p.BallotsDone:N0} ballots, {p.BallotsDone / Math.Max(p.Elapsed.TotalSeconds, 0.001):N0} ballots/s   ")));
-        await Console.Error.WriteLineAsync();
+        // The progress bar (Spectre's, through JasperFx's console) goes to stderr: stdout keeps only the report.
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        ImportReport report = null!;
+        await terminal.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Markup.Escape("[unvotes] reading the roll calls"), maxValue: 1);
+                report = await importer.ImportAsync(folder, session is null ? null : (_, s) => s == session, new Progress<ImportProgress>(p =>
+                {
+                    task.MaxValue = Math.Max(p.RollCallsToImport, 1);
+                    task.Value = p.RollCallsDone;
+                    task.Description = Markup.Escape($"[unvotes] {p.RollCallsDone:N0}/{p.RollCallsToImport:N0} roll calls, {p.BallotsDone:N0} ballots, {p.BallotsDone / Math.Max(p.Elapsed.TotalSeconds, 0.001):N0} ballots/s");
+                }));
+                task.Value = task.MaxValue;
+            });
         Console.WriteLine(UnvotesReport.Text(report));
         return true;
     }

@@ -15,9 +15,10 @@ public sealed partial record UndlDocument(
     int Session, DateOnly Date, string Title,
     string? PrintedSponsors, string? SubmittedBy,
     string? AdditionalSponsors, string? AdditionalRecordedIn, string? OriginalSponsorsNoted, string? RemovedFromSponsors, string? RemovedRecordedIn,
-    IReadOnlyList<string> LibraryNotes, string AgendaItem, string AgendaSymbol, string? Resolution, string? CommitteeReport)
+    IReadOnlyList<string> LibraryNotes, string AgendaItem, string AgendaSymbol, string? Resolution, string? CommitteeReport,
+    string? AgendaItemTitle = null, IReadOnlyList<string>? Related = null)
 {
-    /// <summary>Reads a row by the file's column names; a row that is not a Third Committee L document of a known
+    /// <summary>Reads a row by the file's column names (a MARCXML record read into the same names by <see cref="UndlMarc"/>); a row that is not a Third Committee L document of a known
     /// type is refused with the reason (the importer reports it and goes on).</summary>
     public static UndlDocument Read(IReadOnlyDictionary<string, string> row)
     {
@@ -54,7 +55,10 @@ public sealed partial record UndlDocument(
             submittedBy || sponsors.Length == 0 ? null : sponsors, submittedBy ? sponsors : null,
             field515.Additional, field515.RecordedIn, field515.Original, field515.Removed, field515.RemovedIn, field515.Notes,
             AgendaItems(Column("agenda_item")), string.Join(", ", Column("agenda_symbol").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct()),
-            NullIfEmpty(Column("resolution")), NullIfEmpty(Column("committee_report")));
+            NullIfEmpty(Column("resolution")), NullIfEmpty(Column("committee_report")),
+            // The agenda item's title is in MARC's 991$c only; other related documents (993) in either, when there are any.
+            row.TryGetValue(UndlMarc.AgendaTitle, out var agendaTitle) ? NullIfEmpty(agendaTitle.Trim()) : null,
+            row.TryGetValue("other_993", out var related) ? related.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : []);
     }
 
     private sealed record Field515(string? Additional, string? RecordedIn, string? Original, string? Removed, string? RemovedIn, IReadOnlyList<string> Notes);

@@ -10,7 +10,8 @@ using Marten;
 namespace Committee.Imports;
 
 /// <summary>
-/// Turns the library's records of a session's L documents into drafts, through the commands' own decisions (submit,
+/// Turns the library's records of a session's L documents (its CSV or its MARCXML export, told apart by their content)
+/// into drafts, through the commands' own decisions (submit,
 /// revise, addendum, join, withdraw, note) and the command path: no rule is bypassed. Each document is one
 /// transaction, recorded as of its issue date by "import/undl", with no meeting. A draft's stream id follows from
 /// its L symbol, so a second run finds every document recorded and appends nothing. Names are repaired where that is
@@ -21,7 +22,7 @@ public sealed class UndlImport(StreamCommands<FloorContext> commands, IDocumentS
 {
     public const string RecordedBy = "import/undl";
 
-    /// <summary>The library gives an agenda item's code and the agenda's symbol, not the item's title.</summary>
+    /// <summary>The library's CSV gives an agenda item's code and the agenda's symbol, not the item's title (MARC's 991$c does).</summary>
     private const string NoAgendaTitle = "title not in the library record";
 
     public static Guid StreamIdOf(string originalSymbol) =>
@@ -30,21 +31,18 @@ public sealed class UndlImport(StreamCommands<FloorContext> commands, IDocumentS
     public async Task<UndlImportReport> Run(string path, Action<string>? progress, CancellationToken cancellation)
     {
         var report = new UndlImportReport();
-        var rows = Csv.Read(await File.ReadAllTextAsync(path, cancellation)).ToList();
-        if (rows.Count == 0) throw new FormatException($"{path} is empty");
-        var header = rows[0];
+        var text = await File.ReadAllTextAsync(path, cancellation);
         var documents = new List<UndlDocument>();
-        foreach (var (row, line) in rows.Skip(1).Select((r, i) => (r, i + 2)))
+        foreach (var (row, where) in UndlMarc.IsMarcXml(text) ? MarcRecords(text) : CsvRows(text, path))
         {
             report.Documents++;
             try
             {
-                if (row.Length != header.Length) throw new FormatException($"line {line} has {row.Length} fields, not {header.Length}");
-                documents.Add(UndlDocument.Read(header.Zip(row).ToDictionary(c => c.First, c => c.Second)));
+                documents.Add(UndlDocument.Read(row ?? throw new FormatException(where)));
             }
             catch (FormatException e)
             {
-                report.NotImported.Add(new ImportIssue(row.ElementAtOrDefault(Array.IndexOf(header, "symbol")) ?? $"line {line}", "", e.Message));
+                report.NotImported.Add(new ImportIssue(row?.GetValueOrDefault("symbol") is { Length: > 0 } symbol ? symbol : where, "", e.Message));
             }
         }
         // A chain's original before its revisions; a draft before the amendments and statements that concern it.
@@ -57,6 +55,20 @@ public sealed class UndlImport(StreamCommands<FloorContext> commands, IDocumentS
         }
         return report;
     }
+
+    /// <summary>The CSV's rows by its column names; a row of the wrong width is null, with why.</summary>
+    private static IEnumerable<(IReadOnlyDictionary<string, string>? Row, string Where)> CsvRows(string text, string path)
+    {
+        var rows = Csv.Read(text).ToList();
+        if (rows.Count == 0) throw new FormatException($"{path} is empty");
+        var header = rows[0];
+        return rows.Skip(1).Select((row, i) => row.Length == header.Length
+            ? ((IReadOnlyDictionary<string, string>?)header.Zip(row).ToDictionary(c => c.First, c => c.Second), $"line {i + 2}")
+            : (null, $"line {i + 2} has {row.Length} fields, not {header.Length}"));
+    }
+
+    private static IEnumerable<(IReadOnlyDictionary<string, string>? Row, string Where)> MarcRecords(string xml) =>
+        UndlMarc.Records(xml).Select((row, i) => ((IReadOnlyDictionary<string, string>?)row, $"record {i + 1}"));
 
     private sealed record Reading(
         IReadOnlyList<SponsorRequest> Printed, IReadOnlyList<SponsorRequest> Additional, IReadOnlyList<SponsorRequest> Removed,
@@ -110,7 +122,7 @@ public sealed class UndlImport(StreamCommands<FloorContext> commands, IDocumentS
         events.AddRange(document.Place switch
         {
             ChainPlace.Original => SubmitDraftEndpoint.Decide(id, new SubmitDraft(document.Symbol, document.Title, document.Session,
-                    document.AgendaItem, $"{NoAgendaTitle} (agenda {document.AgendaSymbol})", document.Date, reading.Printed, [], [],
+                    document.AgendaItem, document.AgendaItemTitle ?? $"{NoAgendaTitle} (agenda {document.AgendaSymbol})", document.Date, reading.Printed, [], [],
                     document.Kind, document.Concerns, TextKnown: false), context, states, concerned),
             ChainPlace.Revision => ReviseDraftEndpoint.Decide(draft!, new ReviseDraft(draft!.Version, document.Symbol, document.Date,
                     reading.Printed, [], [], document.Title, TextKnown: false), context, states),
@@ -214,6 +226,8 @@ public sealed class UndlImport(StreamCommands<FloorContext> commands, IDocumentS
                 document.Resolution is { } r ? $"became resolution {r}" : null,
                 committeeReport is { } c ? $"committee report {c}" : null }.OfType<string>())}", $"{source}, MARC 993"));
         }
+        if (document.Related is { Count: > 0 } related)
+            notes.Add(new NoteDraft(0, $"{document.Symbol}: related documents {string.Join(", ", related)}", $"{source}, MARC 993"));
         return new Reading(printed, List(document.AdditionalSponsors), List(document.RemovedFromSponsors), notes);
     }
 

@@ -34,7 +34,7 @@ public static class Consequences
                 break;
             case QuestionKind.Part:
                 onDraft.Add(new QuestionDecided(draft.Id, voteId, question, outcome, tally, record, meeting, at));
-                var lastOperative = outcome == Outcome.Rejected && draft.Operative.Count == 1
+                var lastOperative = outcome == Outcome.Rejected && draft.TextKnown && draft.Operative.Count == 1
                     && Paragraphs.Position(question.Paragraph ?? "").Part == 1;
                 if (lastOperative)
                     onDraft.Add(new DraftRejected(draft.Id, null, null, Records.RejectedAsAWhole(draft), meeting, at));

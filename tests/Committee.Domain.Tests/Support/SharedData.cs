@@ -18,6 +18,14 @@ internal static class SharedData
     public static string UndlSession78Csv => FindUpwards(Path.Combine("shared", "data", "undl", "session78-c3-drafts.csv"))
         ?? throw new InvalidOperationException($"shared/data/undl/session78-c3-drafts.csv not found above {AppContext.BaseDirectory}");
 
+    /// <summary>Five of those records as the library exports them (MARCXML).</summary>
+    public static string UndlSession78Sample => FindUpwards(Path.Combine("shared", "data", "undl", "session78-c3-sample.marcxml"))
+        ?? throw new InvalidOperationException($"shared/data/undl/session78-c3-sample.marcxml not found above {AppContext.BaseDirectory}");
+
+    /// <summary>The unvotes roll calls (GA plenary, sessions 1–74).</summary>
+    public static string UnvotesRollCallsCsv => FindUpwards(Path.Combine("shared", "data", "unvotes", "roll_calls.csv"))
+        ?? throw new InvalidOperationException($"shared/data/unvotes/roll_calls.csv not found above {AppContext.BaseDirectory}");
+
     /// <summary>The text of a document in shared/data/documents.</summary>
     public static string DocumentText(string file) =>
         File.ReadAllText(FindUpwards(Path.Combine("shared", "data", "documents", file))

@@ -57,7 +57,10 @@ public sealed class Draft : IStreamAggregate<Draft>
     public DraftKind Kind { get; set; }
     public Concerned? Concerns { get; set; }
     public string Symbol { get; set; } = "";
+    /// <summary>Every document of the draft, in the order of issue (<see cref="VersionOrder"/>).</summary>
     public List<string> Symbols { get; set; } = [];
+    /// <summary>Earlier versions known to exist (the draft was recorded from a later one) whose documents are not recorded.</summary>
+    public List<string> Unrecorded { get; set; } = [];
     public string Title { get; set; } = "";
     public int Session { get; set; }
     public string AgendaItem { get; set; } = "";
@@ -106,12 +109,16 @@ public sealed class Draft : IStreamAggregate<Draft>
         draft ??= new Draft();
         switch (@event)
         {
+            case DraftSubmitted e when draft.Symbols.Count > 0:
+                draft.Issued(e);
+                break;
             case DraftSubmitted e:
                 draft.Id = e.DraftId;
                 draft.Kind = e.Kind;
                 draft.Concerns = e.Concerns;
                 draft.Symbol = e.Symbol;
-                draft.Symbols = [e.Symbol];
+                draft.Symbols = [.. e.Earlier ?? [], e.Symbol];
+                draft.Unrecorded = [.. e.Earlier ?? []];
                 draft.Title = e.Title;
                 draft.Session = e.Session;
                 draft.AgendaItem = e.AgendaItem;
@@ -228,6 +235,38 @@ public sealed class Draft : IStreamAggregate<Draft>
                 break;
         }
         return draft;
+    }
+
+    /// <summary>A version issued on a draft already recorded from another: an earlier one fills its place (the text in
+    /// force stays the later one's; its printed sponsors date from it); a later one becomes the version in force.
+    /// Either order of recording gives the same draft, so folding by the date things happened does too.</summary>
+    private void Issued(DraftSubmitted e)
+    {
+        Unrecorded.Remove(e.Symbol);
+        foreach (var earlier in (e.Earlier ?? []).Where(s => !Symbols.Contains(s)))
+        {
+            Symbols.Add(earlier);
+            Unrecorded.Add(earlier);
+        }
+        if (!Symbols.Contains(e.Symbol)) Symbols.Add(e.Symbol);
+        VersionOrder.Sort(Symbols);
+        PrintedLists.Add(new PrintedList(e.Symbol, e.Date, e.Sponsors, e.At));
+        PrintedLists.Sort((a, b) => VersionOrder.Compare(a.Symbol, b.Symbol));
+        if (VersionOrder.Compare(e.Symbol, Symbol) > 0)
+        {
+            (Symbol, Title, Date, TextKnown, Preamble, Operative) = (e.Symbol, e.Title, e.Date, e.TextKnown, [.. e.Preamble], [.. e.Operative]);
+            foreach (var sponsor in e.Sponsors.Where(s => CurrentSponsor(s.Iso3) is null))
+                Sponsors.Add(Printed(sponsor, e.Symbol, e.Date));
+            return;
+        }
+        // Printed on the earlier version too: the sponsorship dates from it.
+        foreach (var sponsor in e.Sponsors)
+        {
+            var index = Sponsors.FindIndex(s => s.Iso3 == sponsor.Iso3 && s.Layer == SponsorLayer.Original && s.WithdrawnAt is null);
+            if (index < 0) Sponsors.Add(Printed(sponsor, e.Symbol, e.Date));
+            else if (Sponsors[index].PrintedOn is { } on && VersionOrder.Compare(e.Symbol, on) < 0)
+                Sponsors[index] = Printed(sponsor, e.Symbol, e.Date);
+        }
     }
 
     private void Close(DraftStatus status, Guid? voteId, Outcome outcome, string record, int meeting, DateTimeOffset at)

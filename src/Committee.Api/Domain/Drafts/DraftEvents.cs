@@ -20,12 +20,15 @@ public enum DraftKind { DraftResolution, DraftDecision, Amendment, BudgetStateme
 public sealed record Concerned(Guid DraftId, string Symbol);
 
 /// <summary>An L document issued: "A/C.3/64/L.22", tabled with the sponsors printed on it. TextKnown is false when
-/// the document is recorded from its metadata only, without its paragraphs.</summary>
+/// the document is recorded from its metadata only, without its paragraphs.
+/// A draft may be recorded from a later version: Symbol is then "…/Rev.n" and Earlier the versions before it, known
+/// to exist but not recorded. Late marks such an earlier version recorded afterwards on the same draft: it takes its
+/// place before the later ones, and the text in force stays theirs.</summary>
 public sealed record DraftSubmitted(
     Guid DraftId, string Symbol, string Title, int Session, string AgendaItem, string AgendaItemTitle, DateOnly Date,
     IReadOnlyList<Sponsor> Sponsors, IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative, DateTimeOffset At,
     DraftKind Kind = DraftKind.DraftResolution, Concerned? Concerns = null, bool TextKnown = true,
-    IReadOnlyList<ParagraphChange>? Changes = null) : IDraftEvent, IConcernsDelegations
+    IReadOnlyList<ParagraphChange>? Changes = null, IReadOnlyList<string>? Earlier = null, bool Late = false) : IDraftEvent, IConcernsDelegations
 {
     IEnumerable<string> IConcernsDelegations.Delegations => Sponsors.Select(s => s.Iso3);
 }

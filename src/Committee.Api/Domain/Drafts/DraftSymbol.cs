@@ -13,7 +13,13 @@ public sealed partial class DraftSymbolProjection : EventProjection
     // A rebuild starts from no symbols: they are inserted, and a symbol inserted twice fails.
     public DraftSymbolProjection() => Options.DeleteViewTypeOnTeardown<DraftSymbol>();
 
-    public void Project(IEvent<DraftSubmitted> e, IDocumentOperations ops) => ops.Insert(new DraftSymbol(e.Data.Symbol, e.Data.DraftId));
+    /// <summary>A draft recorded from a later version holds its earlier symbols too: the earlier documents, recorded
+    /// later (Late), find it by them.</summary>
+    public void Project(IEvent<DraftSubmitted> e, IDocumentOperations ops)
+    {
+        if (!e.Data.Late) ops.Insert(new DraftSymbol(e.Data.Symbol, e.Data.DraftId));
+        foreach (var earlier in e.Data.Earlier ?? []) ops.Insert(new DraftSymbol(earlier, e.Data.DraftId));
+    }
 
     public void Project(IEvent<DraftRevised> e, IDocumentOperations ops) => ops.Insert(new DraftSymbol(e.Data.Symbol, e.Data.DraftId));
 

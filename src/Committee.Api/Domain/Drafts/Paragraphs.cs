@@ -16,6 +16,8 @@ public static partial class Paragraphs
     /// <summary>Why a change cannot be applied to the draft as it stands, or null when it can.</summary>
     public static string? Problem(Draft draft, ParagraphChange change)
     {
+        if (!draft.TextKnown)
+            return $"the text of {draft.Symbol} is not recorded (known from its metadata only): its paragraphs cannot be referred to";
         if (Locate(draft, change.Paragraph) is not var (part, index))
             return $"'{change.Paragraph}' is not a paragraph reference: use PP<n> for preambular and OP<n> for operative paragraphs";
         var upper = change.Kind == ParagraphChangeKind.Inserted ? part.Count : part.Count - 1;

@@ -88,7 +88,7 @@ public static class VotingOrder
 
         var proposal = new VoteQuestion(ProposalKey, QuestionKind.Proposal, subject, AsAmended: draft.Amended, AsOrallyRevised: draft.OrallyRevised);
         if (draft.Decisions.Any(d => d.Question == ProposalKey)) order.Add(Decided(proposal));
-        else if (draft.Operative.Count == 0)
+        else if (draft.TextKnown && draft.Operative.Count == 0)
             order.Add(new OrderedQuestion(proposal, QuestionState.Skipped,
                 "all its operative paragraphs were rejected, so the proposal as a whole is rejected (rule 129)"));
         else order.Add(new OrderedQuestion(proposal, QuestionState.Pending));
