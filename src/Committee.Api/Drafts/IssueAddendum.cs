@@ -26,6 +26,6 @@ public static class IssueAddendumEndpoint
             throw Refusal.Unprocessable("symbol", $"the next addendum to {draft.Symbols[0]} is {expected}, not {command.Symbol}");
         if (command.Date < draft.Date)
             throw Refusal.Unprocessable("date", $"an addendum cannot be dated before the document it adds to ({draft.Date:yyyy-MM-dd})");
-        return [new AddendumIssued(draft.Id, expected, command.Date, command.Title is null ? draft.Title : DraftRules.Required(command.Title, "title"), context.At)];
+        return [new AddendumIssued(draft.Id, expected, command.Date, command.Title is null ? draft.Title : DraftRules.Title(command.Title), context.At)];
     }
 }

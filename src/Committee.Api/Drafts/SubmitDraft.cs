@@ -39,9 +39,9 @@ public static class SubmitDraftEndpoint
         var symbol = DraftRules.Required(command.Symbol, "symbol");
         if (command.Session is < 1 or > 999) throw Refusal.Invalid("session", "session must be a session number such as 64");
         Symbols.CheckOriginal(symbol, command.Session);
-        var title = DraftRules.Required(command.Title, "title");
+        var title = DraftRules.Title(command.Title);
         var agendaItem = DraftRules.Required(command.AgendaItem, "agendaItem");
-        var agendaItemTitle = DraftRules.Required(command.AgendaItemTitle, "agendaItemTitle");
+        var agendaItemTitle = DraftRules.Title(command.AgendaItemTitle, "agendaItemTitle");
         var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");
         var operative = DraftRules.Paragraphs(command.Operative, "operative");
         DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(command.Kind), preamble, operative);
