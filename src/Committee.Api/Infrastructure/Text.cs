@@ -24,19 +24,6 @@ public static class Text
         return null;
     }
 
-    /// <summary>Why the text cannot be stored at all (PostgreSQL refuses it), or null: for documents taken as they were
-    /// printed, whose layout characters (tabs, form feeds) are the parser's business.</summary>
-    public static string? Unstorable(string text)
-    {
-        var nul = text.IndexOf('\0');
-        if (nul >= 0) return $"contains U+0000 at position {nul + 1}, which PostgreSQL cannot store";
-        for (var i = 0; i < text.Length; i++)
-            if (Rune.DecodeFromUtf16(text.AsSpan(i), out _, out var consumed) != OperationStatus.Done)
-                return $"has an unpaired surrogate at position {i + 1}: it is not text";
-            else i += consumed - 1;
-        return null;
-    }
-
     private static string? Refused(Rune rune) => rune.Value switch
     {
         _ when Rune.GetUnicodeCategory(rune) == UnicodeCategory.Control => "the control character",
