@@ -20,7 +20,7 @@ public sealed class GeneratedInputCollection : ICollectionFixture<CommitteeApp>;
 [Collection(nameof(GeneratedInputCollection))]
 public sealed partial class GeneratedInputTests(CommitteeApp app)
 {
-    private const int CasesPerSeed = 1_500;
+    private const int CasesPerSeed = 1_000;
     private static readonly string FixedSeed = new PCG(1, 20_261_130).ToString();
 
     [Fact]
