@@ -93,7 +93,9 @@ public sealed class CommitteeApp : IAsyncLifetime
             s.IgnoreStatusCode();
         });
         var text = await result.ReadAsTextAsync();
-        return new Reply((HttpStatusCode)result.Context.Response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text),
+        // Pages and CSV exports answer other media types: their body is not JSON.
+        var json = text.Length > 0 && (result.Context.Response.ContentType ?? "application/json").Contains("json", StringComparison.OrdinalIgnoreCase);
+        return new Reply((HttpStatusCode)result.Context.Response.StatusCode, json ? JsonNode.Parse(text) : null,
             result.Context.Response.Headers.Location.ToString(), result.Context.Response.Headers);
     }
 

@@ -110,7 +110,7 @@ public class RecordTests
             "CUBA, UNITED STATES (R/64/6)", null, "R/64/6", ["ec"], true, false, false,
             new SeatLists(["CUB", "FRA", "TUR"], ["USA"], ["SWZ"], ["YUG"]), Given.On(2026, 1, 1)));
         Assert.Equal((new Tally(3, 1, 1), Outcome.Adopted), (imported.Tally, imported.Outcome!.Value));
-        var official = StatementsOnTheRecordEndpoints.DecideOfficialTally(imported, new RecordOfficialTally(187, 3, 2, "A/64/PV.29"), Votes.Meeting)
+        var official = StatementsOnTheRecordEndpoints.DecideOfficialTally(imported, new RecordOfficialTally(187, 3, 2, "A/64/PV.29"), Votes.Meeting, SharedData.MemberStates)
             .Aggregate(imported, Vote.Fold);
         var record = GetVoteEndpoint.RecordOf(Committee.Voting.Unvotes.Seats.Expand(official, SharedData.MemberStates));
         Assert.Equal(["Cuba", "France", "Turkey"], record.InFavour);
@@ -120,7 +120,7 @@ public class RecordTests
         Assert.Contains(record.Notes, n => n.Contains("The official tally (A/64/PV.29) is 187 in favour, 3 against, 2 abstentions; the dataset's is 3 in favour"));
         Refused.Conflict("voteId", () => StatementsOnTheRecordEndpoints.DecideCorrection(official, new CorrectRecordedVote("FRA", BallotChoice.No, "Chair"),
             Votes.Meeting, SharedData.MemberStates), "official tally");
-        Refused.Conflict("voteId", () => StatementsOnTheRecordEndpoints.DecideOfficialTally(Closed().Vote, new RecordOfficialTally(1, 0, 0, "x"), Votes.Meeting),
+        Refused.Conflict("voteId", () => StatementsOnTheRecordEndpoints.DecideOfficialTally(Closed().Vote, new RecordOfficialTally(1, 0, 0, "x"), Votes.Meeting, SharedData.MemberStates),
             "official one");
     }
 }

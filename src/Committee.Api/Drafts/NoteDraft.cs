@@ -18,5 +18,6 @@ public static class NoteDraftEndpoint
         commands.Execute<Draft>(http, id, command.ExpectedVersion, command, (draft, context) => Decide(draft!, command, context));
 
     public static IReadOnlyList<object> Decide(Draft draft, NoteDraft command, FloorContext context) =>
-        [new DraftNoted(draft.Id, DraftRules.Required(command.Text, "text"), string.IsNullOrWhiteSpace(command.Source) ? null : command.Source.Trim(), context.At)];
+        [new DraftNoted(draft.Id, DraftRules.Required(command.Text, "text", Limits.Paragraph),
+            string.IsNullOrWhiteSpace(command.Source) ? null : DraftRules.Required(command.Source, "source"), context.At)];
 }

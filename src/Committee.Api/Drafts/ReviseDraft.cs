@@ -32,7 +32,7 @@ public static class ReviseDraftEndpoint
         var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");
         var operative = DraftRules.Paragraphs(command.Operative, "operative");
         DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(draft.Kind), preamble, operative);
-        var title = command.Title is null ? draft.Title : DraftRules.Required(command.Title, "title");
+        var title = command.Title is null ? draft.Title : DraftRules.Title(command.Title);
         var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(draft.Session, command.Date, title, preamble, operative), states, "sponsors");
         return [new DraftRevised(draft.Id, expected, draft.Symbol, command.Date, title, sponsors, preamble, operative, context.At, command.TextKnown)];
     }

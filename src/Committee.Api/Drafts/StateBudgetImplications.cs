@@ -20,7 +20,8 @@ public static class StateBudgetImplicationsEndpoint
         DraftRules.ActionNotYetTaken(draft, "state programme budget implications");
         if (command.HasImplications && string.IsNullOrWhiteSpace(command.Statement) && string.IsNullOrWhiteSpace(command.DocumentSymbol))
             throw Refusal.Invalid("statement", "a draft with programme budget implications needs the statement or the symbol of the Secretary-General's statement");
-        return [new ProgrammeBudgetImplicationsStated(draft.Id, command.HasImplications, command.Statement?.Trim(),
-            command.DocumentSymbol?.Trim(), context.MeetingInProgress, context.At)];
+        var statement = string.IsNullOrWhiteSpace(command.Statement) ? null : DraftRules.Required(command.Statement, "statement", Limits.Paragraph);
+        var document = string.IsNullOrWhiteSpace(command.DocumentSymbol) ? null : Symbols.CheckDocument(command.DocumentSymbol.Trim(), "documentSymbol");
+        return [new ProgrammeBudgetImplicationsStated(draft.Id, command.HasImplications, statement, document, context.MeetingInProgress, context.At)];
     }
 }

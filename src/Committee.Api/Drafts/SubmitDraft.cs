@@ -41,9 +41,9 @@ public static class SubmitDraftEndpoint
         DraftRules.SessionNumber(command.Session, "session");
         var earlier = Symbols.CheckFirstRecorded(symbol, command.Session);
         SessionCalendar.Check(command.Session, command.Date, "date", symbol, mayPrecede: command.Kind == DraftKind.Note);
-        var title = DraftRules.Required(command.Title, "title");
+        var title = DraftRules.Title(command.Title);
         var agendaItem = DraftRules.Required(command.AgendaItem, "agendaItem");
-        var agendaItemTitle = DraftRules.Required(command.AgendaItemTitle, "agendaItemTitle");
+        var agendaItemTitle = DraftRules.Title(command.AgendaItemTitle, "agendaItemTitle");
         var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");
         var operative = DraftRules.Paragraphs(command.Operative, "operative");
         DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(command.Kind), preamble, operative);

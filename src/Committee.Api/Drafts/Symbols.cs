@@ -19,6 +19,12 @@ public static partial class Symbols
         return VersionOrder.Earlier(symbol);
     }
 
+    /// <summary>The symbol of an L document of the Committee, such as the Secretary-General's statement of programme
+    /// budget implications (A/C.3/64/L.70), or of one of its revisions, corrigenda or addenda.</summary>
+    public static string CheckDocument(string symbol, string field) =>
+        Document().IsMatch(symbol) ? symbol
+            : throw Refusal.Unprocessable(field, $"'{symbol}' is not the symbol of a Third Committee document such as A/C.3/64/L.70");
+
     /// <summary>The symbol the next revision must carry: the L symbol with /Rev.(n+1).</summary>
     public static string NextRevision(Draft draft)
     {
@@ -41,6 +47,7 @@ public static partial class Symbols
         return $"{draft.Symbols[0]}/Add.{addenda + 1}";
     }
 
-    [GeneratedRegex(@"^A/C\.3/([1-9]\d{0,2})/L\.[1-9]\d{0,3}(?:/Rev\.[1-9]\d?)?$")] private static partial Regex Original();
-    [GeneratedRegex(@"/Rev\.\d+$")] private static partial Regex Revision();
+    [GeneratedRegex(@"^A/C\.3/([1-9][0-9]{0,2})/L\.[1-9][0-9]{0,3}(?:/Rev\.[1-9][0-9]?)?$")] private static partial Regex Original();
+    [GeneratedRegex(@"^A/C\.3/[1-9][0-9]{0,2}/L\.[1-9][0-9]{0,3}(/(Rev|Corr|Add)\.[1-9][0-9]?)?$")] private static partial Regex Document();
+    [GeneratedRegex(@"/Rev\.[0-9]+$")] private static partial Regex Revision();
 }

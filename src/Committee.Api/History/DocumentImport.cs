@@ -88,5 +88,5 @@ public sealed partial class DocumentImport(StreamCommands<FloorContext> commands
     private static string ContentKey(string symbol, string text) =>
         "import:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(symbol + "\n" + text)))[..40];
 
-    [GeneratedRegex(@"^(A/C\.3/\d{1,3}/L\.\d{1,4})/Rev\.\d{1,2}$")] private static partial Regex Revision();
+    [GeneratedRegex(@"^(A/C\.3/[0-9]{1,3}/L\.[0-9]{1,4})/Rev\.[0-9]{1,2}$")] private static partial Regex Revision();
 }

@@ -282,7 +282,7 @@ public static partial class UnDocumentParser
     [GeneratedRegex(@"\n[ \t]*\n\s*")] private static partial Regex BlankLines();
     [GeneratedRegex(@"\s+")] private static partial Regex Spaces();
     [GeneratedRegex(@"^The General Assembly\s*,?$")] private static partial Regex Opening();
-    [GeneratedRegex(@"^A/(C\.\d/)?\d{1,3}/L\.\d{1,4}(/Rev\.\d{1,2})?(/Corr\.\d{1,2})?\*?$")] private static partial Regex Symbol();
+    [GeneratedRegex(@"^A/(C\.[0-9]/)?[0-9]{1,3}/L\.[0-9]{1,4}(/Rev\.[0-9]{1,2})?(/Corr\.[0-9]{1,2})?\*?$")] private static partial Regex Symbol();
     [GeneratedRegex(@"(?:^|\s)([0-9]{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) [0-9]{4})$")] private static partial Regex DateLine();
     [GeneratedRegex(@"^(.+?) session$", RegexOptions.IgnoreCase)] private static partial Regex SessionLine();
     [GeneratedRegex(@"^([0-9]{1,3})(st|nd|rd|th)$")] private static partial Regex OrdinalDigits();

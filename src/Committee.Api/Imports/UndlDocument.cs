@@ -100,16 +100,16 @@ public sealed partial record UndlDocument(
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    [GeneratedRegex(@"^(?<original>A/C\.3/(?<session>[1-9]\d{0,2})/L\.(?<number>[1-9]\d{0,3}))(?:/(?<form>Rev|Add)\.(?<n>[1-9]\d?))?$")]
+    [GeneratedRegex(@"^(?<original>A/C\.3/(?<session>[1-9][0-9]{0,2})/L\.(?<number>[1-9][0-9]{0,3}))(?:/(?<form>Rev|Add)\.(?<n>[1-9][0-9]?))?$")]
     private static partial Regex SymbolPattern();
 
-    [GeneratedRegex(@"^(?<title>.+?) : (?<type>draft resolution|revised draft resolution|draft decision|note|note : addendum|amendment to (?:revised )?draft resolution (?<target>A/C\.3/\d+/L\.\d+(?:/Rev\.\d+)?)|programme budget implications of (?:revised )?draft resolution (?<target>A/C\.3/\d+/L\.\d+(?:/Rev\.\d+)?) : statement) /$")]
+    [GeneratedRegex(@"^(?<title>.+?) : (?<type>draft resolution|revised draft resolution|draft decision|note|note : addendum|amendment to (?:revised )?draft resolution (?<target>A/C\.3/[0-9]+/L\.[0-9]+(?:/Rev\.[0-9]+)?)|programme budget implications of (?:revised )?draft resolution (?<target>A/C\.3/[0-9]+/L\.[0-9]+(?:/Rev\.[0-9]+)?) : statement) /$")]
     private static partial Regex TitlePattern();
 
-    [GeneratedRegex(@"^(?<list>.*?)(?:\s*\((?<doc>A/\d+/\d+(?:/Add\.\d+)?)\))?\.?$")]
+    [GeneratedRegex(@"^(?<list>.*?)(?:\s*\((?<doc>A/[0-9]+/[0-9]+(?:/Add\.[0-9]+)?)\))?\.?$")]
     private static partial Regex TrailingDocument();
 
-    [GeneratedRegex(@"\((A/\d+/\d+(?:/Add\.\d+)?)\)")]
+    [GeneratedRegex(@"\((A/[0-9]+/[0-9]+(?:/Add\.[0-9]+)?)\)")]
     private static partial Regex Documents();
 
     [GeneratedRegex(@"^(?<names>.+?) (?:is an|are) original sponsors? of the (?:revised )?draft resolution\b")]
@@ -118,6 +118,6 @@ public sealed partial record UndlDocument(
     [GeneratedRegex(@"^(?<names>.+?) (?:was|were) removed from the list of sponsors\b")]
     private static partial Regex Removed();
 
-    [GeneratedRegex(@"^(\d+)([a-z]?)(?:\[\d+\])?$")]
+    [GeneratedRegex(@"^([0-9]+)([a-z]?)(?:\[[0-9]+\])?$")]
     private static partial Regex AgendaCode();
 }

@@ -11,7 +11,7 @@ public static class Web
     public static IServiceCollection AddCommitteeWeb(this IServiceCollection services)
     {
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Json.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
@@ -26,6 +26,7 @@ public static class Web
         app.UseAuthentication();
         app.UseCommitteeProtection();
         app.UseAuthorization();
+        app.UseRequestChecks();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Committee API"));
         app.MapHealthChecks("/health");

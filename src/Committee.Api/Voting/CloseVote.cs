@@ -38,11 +38,8 @@ public static class CloseVoteEndpoint
         }
         else
         {
-            tally = command.Tally ?? throw Refusal.Invalid("tally", "a non-recorded vote needs the tally the Chair announces: {yes, no, abstain}");
-            if (tally.Yes < 0 || tally.No < 0 || tally.Abstain < 0) throw Refusal.Invalid("tally", "counts cannot be negative");
-            var members = states.All.Count(s => s.IsMemberOn(vote.Date)) - vote.WithoutVote.Count;
-            if (tally.Yes + tally.No + tally.Abstain > members)
-                throw Refusal.Unprocessable("tally", $"{tally.Yes + tally.No + tally.Abstain} votes, but only {members} Member States could vote on {vote.Date:d MMMM yyyy}");
+            var announced = command.Tally ?? throw Refusal.Invalid("tally", "a non-recorded vote needs the tally the Chair announces: {yes, no, abstain}");
+            tally = Majorities.Checked(announced, states.All.Count(s => s.IsMemberOn(vote.Date)) - vote.WithoutVote.Count, vote.Date);
             nonVoting = [];
         }
         var outcome = Majorities.Decide(tally, vote.Majority);

@@ -30,7 +30,7 @@ public static class DelegationVotesEndpoints
         MemberStates states, IDocumentStore store, TimeProvider clock, Freshness freshness, CancellationToken cancellation)
     {
         if (Named(iso3, states, clock) is not { } name) return Problems.NotFound("iso3", $"'{iso3}' is not the ISO3 code of a Member State or of a former Member State");
-        if (Filter(issue, page, pageSize) is { } problem) return problem;
+        if (Filter(issue, from, to, page, pageSize) is { } problem) return problem;
         if (await freshness.AtLeastAsync(atLeast, nameof(VotingRecordsProjection), cancellation) is { } behind) return behind;
         var (size, number) = (pageSize ?? 100, page ?? 1);
         var code = iso3.Trim().ToUpperInvariant();
@@ -55,7 +55,7 @@ public static class DelegationVotesEndpoints
             order by date desc, vote_id desc limit @limit offset @offset
             """, code, null, session, from, to, issue);
         list.Parameters.AddWithValue("limit", size);
-        list.Parameters.AddWithValue("offset", (number - 1) * size);
+        list.Parameters.AddWithValue("offset", (number - 1L) * size);
         var votes = new List<DelegationVote>();
         await using (var reader = await list.ExecuteReaderAsync(cancellation))
             while (await reader.ReadAsync(cancellation))
@@ -73,7 +73,7 @@ public static class DelegationVotesEndpoints
     {
         if (Named(a, states, clock) is null) return Problems.NotFound("a", $"'{a}' is not the ISO3 code of a Member State or of a former Member State");
         if (Named(b, states, clock) is null) return Problems.NotFound("b", $"'{b}' is not the ISO3 code of a Member State or of a former Member State");
-        if (Filter(issue, null, null) is { } problem) return problem;
+        if (Filter(issue, from, to, null, null) is { } problem) return problem;
         if (await freshness.AtLeastAsync(atLeast, nameof(VotingRecordsProjection), cancellation) is { } behind) return behind;
         var (first, second) = (a.Trim().ToUpperInvariant(), b.Trim().ToUpperInvariant());
         await using var connection = await OpenAsync(store, cancellation);
@@ -107,8 +107,14 @@ public static class DelegationVotesEndpoints
         return Seats.FormerMembers.FirstOrDefault(f => f.Iso3 == code)?.Name;
     }
 
-    private static IResult? Filter(string? issue, int? page, int? pageSize)
+    /// <summary>The years a voting record can cover: the General Assembly first met in 1946; PostgreSQL's dates end in
+    /// 5874897, long before an int does.</summary>
+    private const int FirstYear = 1946, LastYear = 9999;
+
+    private static IResult? Filter(string? issue, int? from, int? to, int? page, int? pageSize)
     {
+        if (from is < FirstYear or > LastYear) return Problems.For(Refusal.Invalid("from", $"from is a year from {FirstYear} to {LastYear}"));
+        if (to is < FirstYear or > LastYear) return Problems.For(Refusal.Invalid("to", $"to is a year from {FirstYear} to {LastYear}"));
         if (issue is not null && !IssueCodes.Contains(issue))
             return Problems.For(Refusal.Invalid("issue", $"'{issue}' is not an issue code: use one of {string.Join(", ", IssueCodes)}"));
         if (page is < 1) return Problems.For(Refusal.Invalid("page", "pages are numbered from 1"));

@@ -36,8 +36,8 @@ public static class StatementsOnTheRecordEndpoints
     [WolverinePost("/api/votes/{voteId}/official-tally", OperationId = "RecordOfficialTally"), Tags("Voting")]
     [Authorize(Policy = Security.SecretariatPolicy)]
     [ProducesResponseType<Vote>(200)]
-    public static Task<IResult> OfficialTally(Guid voteId, RecordOfficialTally command, StreamCommands<FloorContext> commands, HttpContext http) =>
-        commands.Execute<Vote>(http, voteId, null, command, (vote, context) => DecideOfficialTally(vote!, command, context));
+    public static Task<IResult> OfficialTally(Guid voteId, RecordOfficialTally command, StreamCommands<FloorContext> commands, MemberStates states, HttpContext http) =>
+        commands.Execute<Vote>(http, voteId, null, command, (vote, context) => DecideOfficialTally(vote!, command, context, states));
 
     public static IReadOnlyList<object> DecideIntention(Vote vote, StateVoteIntention command, FloorContext context, MemberStates states)
     {
@@ -67,12 +67,12 @@ public static class StatementsOnTheRecordEndpoints
         return [new RecordedVoteCorrected(vote.Id, ballot.Iso3!, ballot.Delegation, from, command.Vote, authority, context.At)];
     }
 
-    public static IReadOnlyList<object> DecideOfficialTally(Vote vote, RecordOfficialTally command, FloorContext context)
+    public static IReadOnlyList<object> DecideOfficialTally(Vote vote, RecordOfficialTally command, FloorContext context, MemberStates states)
     {
         if (!vote.Source.IsDataset)
             throw Refusal.Conflict("voteId", "this vote was recorded on the floor: its record is the official one");
-        if (command.Yes < 0 || command.No < 0 || command.Abstain < 0) throw Refusal.Invalid("yes", "counts cannot be negative");
-        return [new OfficialTallyRecorded(vote.Id, new Tally(command.Yes, command.No, command.Abstain), DraftRules.Required(command.Authority, "authority"), context.At)];
+        var tally = Majorities.Checked(new Tally(command.Yes, command.No, command.Abstain), states.All.Count(s => s.IsMemberOn(vote.Date)), vote.Date);
+        return [new OfficialTallyRecorded(vote.Id, tally, DraftRules.Required(command.Authority, "authority"), context.At)];
     }
 
     private static void Recorded(Vote vote, string attempted)

@@ -39,8 +39,11 @@ public static class DraftRules
     public static int SessionNumber(int session, string field) =>
         session is >= 1 and <= 999 ? session : throw Refusal.Invalid(field, "session must be a session number such as 64");
 
-    public static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw Refusal.Invalid(field, $"{field} is required") : value.Trim();
+    /// <summary>A text that must be given, trimmed, within its limit (a name unless told otherwise).</summary>
+    public static string Required(string? value, string field, int limit = Limits.Name) =>
+        string.IsNullOrWhiteSpace(value) ? throw Refusal.Invalid(field, $"{field} is required") : Limits.Within(value.Trim(), limit, field);
+
+    public static string Title(string? value, string field = "title") => Required(value, field, Limits.Title);
 
     /// <summary>A proposal is put to the Committee for decision; a budget statement or a note is not.</summary>
     public static bool IsProposal(DraftKind kind) => kind is DraftKind.DraftResolution or DraftKind.DraftDecision or DraftKind.Amendment;
@@ -56,8 +59,10 @@ public static class DraftRules
 
     public static IReadOnlyList<string> Paragraphs(IReadOnlyList<string> paragraphs, string field)
     {
+        if (paragraphs.Count > Limits.Paragraphs)
+            throw Refusal.Unprocessable(field, $"{field} has {paragraphs.Count:N0} paragraphs: at most {Limits.Paragraphs:N0} are taken");
         for (var i = 0; i < paragraphs.Count; i++)
             if (string.IsNullOrWhiteSpace(paragraphs[i])) throw Refusal.Invalid($"{field}[{i}]", "a paragraph cannot be empty");
-        return paragraphs.Select(p => p.Trim()).ToList();
+        return paragraphs.Select((p, i) => Limits.Within(p.Trim(), Limits.Paragraph, $"{field}[{i}]")).ToList();
     }
 }

@@ -25,6 +25,10 @@ public static partial class Paragraphs
             return $"the draft has no paragraph {change.Paragraph.ToUpperInvariant()}";
         if (change.Kind != ParagraphChangeKind.Deleted && string.IsNullOrWhiteSpace(change.Text))
             return $"the new text of {change.Paragraph.ToUpperInvariant()} is missing";
+        if (change.Text?.Length > Limits.Paragraph)
+            return $"the new text of {change.Paragraph.ToUpperInvariant()} has {change.Text.Length:N0} characters: at most {Limits.Paragraph:N0} are taken";
+        if (change.Kind == ParagraphChangeKind.Inserted && part.Count >= Limits.Paragraphs)
+            return $"the draft would have more than {Limits.Paragraphs:N0} paragraphs in that part";
         return null;
     }
 
@@ -71,5 +75,5 @@ public static partial class Paragraphs
         return match.Success ? (match.Groups[1].Value.Equals("PP", StringComparison.OrdinalIgnoreCase) ? 0 : 1, int.Parse(match.Groups[2].Value)) : (2, 0);
     }
 
-    [GeneratedRegex(@"^(PP|OP)\s*(\d{1,3})$", RegexOptions.IgnoreCase)] private static partial Regex Reference();
+    [GeneratedRegex(@"^(PP|OP)\s*([0-9]{1,3})$", RegexOptions.IgnoreCase)] private static partial Regex Reference();
 }

@@ -27,6 +27,6 @@ public static partial class VersionOrder
         return [original, .. Enumerable.Range(1, int.Parse(match.Groups["rev"].Value) - 1).Select(n => $"{original}/Rev.{n}")];
     }
 
-    [GeneratedRegex(@"^(?<original>.*?/L\.\d+)(?:/Rev\.(?<rev>\d+))?(?:/Corr\.(?<corr>\d+))?(?:/Add\.(?<add>\d+))?$")]
+    [GeneratedRegex(@"^(?<original>.*?/L\.[0-9]+)(?:/Rev\.(?<rev>[0-9]+))?(?:/Corr\.(?<corr>[0-9]+))?(?:/Add\.(?<add>[0-9]+))?$")]
     private static partial Regex Parts();
 }

@@ -20,6 +20,17 @@ public static class Majorities
         return adopted ? Outcome.Adopted : Outcome.Rejected;
     }
 
+    /// <summary>A tally a person gives (the Chair's announcement, an official record): no count below zero, and no
+    /// more votes than the Member States that could vote. Summed as long integers, so that no sum can wrap around.</summary>
+    public static Tally Checked(Tally tally, int couldVote, DateOnly date)
+    {
+        if (tally.Yes < 0 || tally.No < 0 || tally.Abstain < 0) throw Infrastructure.Refusal.Invalid("tally", "counts cannot be negative");
+        var votes = (long)tally.Yes + tally.No + tally.Abstain;
+        if (votes > couldVote)
+            throw Infrastructure.Refusal.Unprocessable("tally", $"{votes:N0} votes, but only {couldVote} Member States could vote on {date:d MMMM yyyy}");
+        return tally;
+    }
+
     public static Tally Count(IEnumerable<Ballot> ballots)
     {
         int yes = 0, no = 0, abstain = 0;
