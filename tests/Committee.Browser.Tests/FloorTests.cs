@@ -21,13 +21,7 @@ public sealed class FloorTests(RunningApp app)
         return page;
     }
 
-    private async Task<IPage> Display(int session)
-    {
-        var page = await (await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } })).NewPageAsync();
-        await page.GotoAsync($"{app.BaseUrl}/floor?session={session}");
-        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("live", new() { Timeout = 10_000 });
-        return page;
-    }
+    private Task<IPage> Display(int session) => app.Display(session);
 
     private static async Task Record(IPage console, string action, params (string Field, string Value)[] values)
     {
