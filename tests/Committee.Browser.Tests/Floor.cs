@@ -53,8 +53,8 @@ public sealed class Floor(RunningApp app, int session)
         var states = (await Get($"/api/delegations?date={vote["date"]}")).AsArray().Select(s => (string)s!["iso3"]!).ToList();
         var ballots = states.Take(yes).Select(d => new { delegation = d, vote = "yes" })
             .Concat(states.Skip(yes).Take(no).Select(d => new { delegation = d, vote = "no" }))
-            .Concat(states.Skip(yes + no).Take(abstain).Select(d => new { delegation = d, vote = "abstain" }));
-        await Post($"/api/votes/{voteId}/ballots", new { ballots });
+            .Concat(states.Skip(yes + no).Take(abstain).Select(d => new { delegation = d, vote = "abstain" })).ToList();
+        if (ballots.Count > 0) await Post($"/api/votes/{voteId}/ballots", new { ballots });
         if (close) await Post($"/api/votes/{voteId}/close", new { });
         return voteId;
     }

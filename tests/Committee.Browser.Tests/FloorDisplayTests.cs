@@ -52,8 +52,6 @@ public sealed class FloorDisplayTests(RunningApp app)
         await floor.Act(draft, "sponsors", new { delegations = new[] { "Azerbaijan" } });
 
         var display = await app.Display(floor.Session, 1920, 1080);
-        display.PageError += (_, m) => System.Console.WriteLine("PAGEERROR " + m);
-        display.Console += (_, m) => System.Console.WriteLine("CONSOLE " + m.Text);
         await Assertions.Expect(display.Locator("#heading")).ToContainTextAsync("1st meeting, 19 November 2009");
         await Assertions.Expect(display.Locator(".facts")).ToContainTextAsync("Introduced by Belarus");
         await Assertions.Expect(display.Locator(".revisions ins")).ToContainTextAsync("all");

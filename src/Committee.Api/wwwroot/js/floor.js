@@ -1,6 +1,6 @@
 // The floor display: what is on the floor of a session, its sponsors as they join, and (during a recorded vote)
 // the voting board. It loads the state once, then follows the session's events; after a drop it catches up.
-import { Live, getJson, saw, ordinal, element } from "./live.js";
+import { Live, getJson, saw, ordinal, element, humanDate } from "./live.js";
 import { Board } from "./board.js";
 
 const session = Number(new URLSearchParams(location.search).get("session"));
@@ -22,7 +22,6 @@ async function loadDraft(id) {
 }
 
 const sponsorsLabel = (n) => `${n} sponsor${n === 1 ? "" : "s"}`;
-const humanDate = (iso) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** The changes read out on the current version, marked against the text as printed (from the draft's diff). */
 async function loadRevisions(draft) {
