@@ -43,19 +43,33 @@ async function loadSession() {
   try { view = await getJson(`/api/sessions/${state.session}`); } catch (error) { if (error.status !== 404) throw error; }
   state.floor = view;
   const drafts = (await getJson(`/api/drafts?session=${state.session}`)).sort(naturalOrder);
-  $("meeting").replaceChildren(
+  keepingInput(() => $("meeting").replaceChildren(
     element("p", {}, view?.meeting ? `${ordinal(view.meeting.number)} meeting in progress (${humanDate(view.meeting.date)})` : "No meeting in progress"),
-    ...sessionActions(state).map(form));
-  $("drafts").replaceChildren(...drafts.map((d) => element("li", {},
+    ...sessionActions(state).map(form)));
+  keepingInput(() => $("drafts").replaceChildren(...drafts.map((d) => element("li", {},
     element("button", { type: "button", "aria-current": String(d.id === state.draft?.id), onclick: () => selectDraft(d.id) },
-      `${d.symbol} — ${d.title} (${d.status}, v${d.version})`))));
+      `${d.symbol} — ${d.title} (${d.status}, v${d.version})`)))));
+}
+
+/** Redraws without losing what the secretary is doing: a push redraws the forms while they type, so the values
+ * typed and the focus are carried over to the same fields (by form and name) when they are still there. */
+function keepingInput(redraw) {
+  const key = (el) => `${el.closest("form")?.dataset.action ?? ""}/${el.name || el.id || el.tagName}/${el.textContent.split(" — ")[0]}`;
+  const fields = () => [...document.querySelectorAll("main input, main select, main textarea, main button")];
+  const values = new Map(fields().filter((el) => el.name).map((el) => [key(el), el.value]));
+  const focused = document.activeElement && document.activeElement !== document.body ? key(document.activeElement) : null;
+  redraw();
+  for (const el of fields()) {
+    if (el.name && values.has(key(el)) && el.value !== values.get(key(el))) { el.value = values.get(key(el)); el.dispatchEvent(new Event("input")); }
+    if (focused && key(el) === focused && document.activeElement === document.body) el.focus();
+  }
 }
 
 async function selectDraft(id) {
   state.draft = id ? await getJson(`/api/drafts/${id}`) : null;
   state.vote = state.draft?.openVote ? await getJson(`/api/votes/${state.draft.openVote.voteId}`) : null;
   await loadSession();
-  renderDraft();
+  keepingInput(renderDraft);
 }
 
 function renderDraft() {
@@ -148,6 +162,7 @@ function form(action) {
     const values = Object.fromEntries(new FormData(node));
     try {
       const reply = await send(action.path(state, values), action.body(values, state), action.method);
+      node.reset();
       if (action.name === "submit") await selectDraft(reply.id); else if (state.draft) await selectDraft(state.draft.id); else await loadSession();
       show(`${action.title}: recorded.`, "ok");
       refocus(action.name);
