@@ -11,4 +11,7 @@ public sealed record RecordedEvent(long Sequence, long Version, DateTimeOffset T
 
     /// <summary>The meeting at which it happened, for any event that names one (a property Meeting), whatever its type.</summary>
     public int? Meeting => Data.GetType().GetProperty("Meeting")?.GetValue(Data) as int?;
+
+    /// <summary>The moment the event says it happened (a property At): an import's is the document's date.</summary>
+    public DateTimeOffset? At => Data.GetType().GetProperty("At")?.GetValue(Data) as DateTimeOffset?;
 }
