@@ -15,6 +15,8 @@ public sealed class AppProcess : IAsyncDisposable
     public const string SigningKey = "a-browser-test-signing-key-long-enough-for-hmac";
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    /// <summary>The node's whole output, kept beside the test results: what to read when a node went away.</summary>
+    private readonly StreamWriter _log;
 
     public string BaseUrl { get; }
 
@@ -41,6 +43,7 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        _log = new StreamWriter(Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryRoot, "TestResults")).FullName, $"app-{schema}-{DateTime.UtcNow:HHmmss}.log")) { AutoFlush = true };
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Remember(e.Data);
         _process.ErrorDataReceived += (_, e) => Remember(e.Data);
@@ -92,6 +95,7 @@ public sealed class AppProcess : IAsyncDisposable
     private void Remember(string? line)
     {
         if (line is null) return;
+        lock (_log) _log.WriteLine(line);
         _output.Enqueue(line);
         while (_output.Count > 200) _output.TryDequeue(out _);
     }
@@ -107,6 +111,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         if (!_process.HasExited) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }
         _process.Dispose();
+        lock (_log) _log.Dispose();
     }
 
     public static async Task DropSchema(string schema)
