@@ -62,7 +62,9 @@ async function refresh() {
     getJson(`/api/delegations/${state.iso3}/sponsorships?session=${state.session}`),
     getJson(`/api/drafts?session=${state.session}`),
     getJson(`/api/sessions/${state.session}/meetings`)]);
-  drafts.sort((a, b) => a.symbol.localeCompare(b.symbol, "en", { numeric: true }));
+  const naturalOrder = (a, b) => a.symbol.localeCompare(b.symbol, "en", { numeric: true });
+  drafts.sort(naturalOrder);
+  mine.sponsorships.sort(naturalOrder);
   $("mine").replaceChildren(
     element("thead", {}, element("tr", {}, ["Draft", "Layer", "Joined", "Withdrawn"].map((h) => element("th", { scope: "col" }, h)))),
     element("tbody", {}, mine.sponsorships.map((s) => element("tr", {}, element("td", {}, s.symbol), element("td", {}, s.layer === "original" ? "printed" : "joined after issue"),

@@ -16,15 +16,18 @@ async function loadDraft(id) {
   const current = draft.sponsors.filter((s) => !s.withdrawnAt).map((s) => s.iso3);
   view.fresh = new Set(view.draftId === id ? current.filter((iso3) => !view.sponsorsSeen.has(iso3)) : []);
   view.sponsorsSeen = new Set(current);
+  const previous = view.draft;
   view.draftId = id;
   view.draft = draft;
-  await loadRevisions(draft);
+  await loadRevisions(draft, previous);
 }
 
 const sponsorsLabel = (n) => `${n} sponsor${n === 1 ? "" : "s"}`;
 
-/** The changes read out on the current version, marked against the text as printed (from the draft's diff). */
-async function loadRevisions(draft) {
+/** The changes read out on the current version, marked against the text as printed (from the draft's diff); read
+ * again only when the draft's text may have changed, not for each ballot of a vote. */
+async function loadRevisions(draft, previous) {
+  if (previous?.id === draft.id && previous.oralRevisions.length === draft.oralRevisions.length && previous.symbol === draft.symbol) return;
   view.revisions = [];
   if (!draft.oralRevisions.some((r) => r.symbol === draft.symbol)) return;
   const versions = await getJson(`/api/drafts/${draft.id}/versions`);
