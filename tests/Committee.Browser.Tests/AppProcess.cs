@@ -75,11 +75,13 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var node = new AppProcess(schema, redis);
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: on two shared cores, with the browser tests and the API tests running beside it, a node has been
+        // seen to need more than a minute to start.
+        var deadline = DateTime.UtcNow.AddSeconds(150);
         while (true)
         {
             if (node._process.HasExited) throw new InvalidOperationException($"the app exited with code {node._process.ExitCode}:\n{string.Join('\n', node._output)}");
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the app did not become healthy within 60 s:\n{string.Join('\n', node._output)}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the app did not become healthy within 150 s:\n{string.Join('\n', node._output)}");
             try
             {
                 if ((await http.GetAsync($"{node.BaseUrl}/health")).StatusCode == HttpStatusCode.OK) break;
