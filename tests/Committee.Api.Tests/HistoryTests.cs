@@ -50,6 +50,11 @@ public sealed class HistoryTests(CommitteeApp app)
         Assert.Contains($"Adopted without a vote, as orally revised, at the {Ordinal(meeting)} meeting", page.Text);
         Assert.Contains($"/drafts/{id}/diff?to=4", page.Text);
         Assert.Contains($"/drafts/{id}?version=2", page.Text);
+        Assert.Contains("<time datetime=\"2009-11-12\">12 November 2009</time>", page.Text);   // the meeting's date, the moment it was recorded beside it
+        Assert.Contains("recorded <time", page.Text);
+        var stood = await app.Page($"/drafts/{id}?version=5");
+        Assert.Contains("as it stood at version 5:", stood.Text);
+        Assert.DoesNotContain("(version 5)", stood.Text);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Page($"/drafts/{Guid.NewGuid()}/history")).Status);
     }
 
@@ -71,7 +76,7 @@ public sealed class HistoryTests(CommitteeApp app)
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.StartsWith("text/html", page.ContentType);
         Assert.Contains("Zambia, on behalf of the African Group (joined at the", page.Text);
-        Assert.Contains("(version 3): introduced", page.Text);
+        Assert.Contains("as it stood at version 3: introduced", page.Text);
         Assert.Contains("<span class=\"ref\">OP3</span> Decides to remain seized of the matter.", page.Text);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Page($"/drafts/{id}?version=9")).Status);
 
@@ -135,6 +140,10 @@ public sealed class HistoryTests(CommitteeApp app)
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("<ins>", page.Text);
         Assert.Contains("OP2, now OP3", page.Text);
+        Assert.Contains("<option value=\"changes\" selected>changes only</option>", page.Text);
+        Assert.DoesNotContain("Recalling also Economic", page.Text);   // unchanged: counted, not shown
+        Assert.Contains("unchanged paragraphs not shown", page.Text);
+        Assert.Contains("Recalling also Economic", (await app.Page($"/drafts/{id}/diff?from=1&to=5&show=all")).Text);
         (await app.Get($"/api/drafts/{id}/diff?from=2&to=5")).ShouldBeProblem(HttpStatusCode.NotFound, "from", "texts are versions 1, 4, 5");
         (await app.Get($"/api/drafts/{id}/diff?from=first")).ShouldBeProblem(HttpStatusCode.BadRequest, "from");
     }

@@ -15,6 +15,8 @@ public sealed class AppProcess : IAsyncDisposable
     public const string SigningKey = "a-browser-test-signing-key-long-enough-for-hmac";
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    /// <summary>The node's whole output, kept beside the test results: what to read when a node went away.</summary>
+    private readonly StreamWriter _log;
 
     public string BaseUrl { get; }
 
@@ -44,6 +46,7 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Committee__RateLimit__AnonymousBurst"] = "1000000",
             },
         };
+        _log = new StreamWriter(Path.Combine(Directory.CreateDirectory(Path.Combine(RepositoryRoot, "TestResults")).FullName, $"app-{schema}-{DateTime.UtcNow:HHmmss}.log")) { AutoFlush = true };
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => Remember(e.Data);
         _process.ErrorDataReceived += (_, e) => Remember(e.Data);
@@ -76,12 +79,13 @@ public sealed class AppProcess : IAsyncDisposable
     {
         var node = new AppProcess(schema, redis, connectionString);
         using var http = new HttpClient();
-        // A fresh schema on a busy machine (2 cores at a load of 30) takes a node 35 s and more to start.
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        // Generous: on two shared cores, with the browser tests and the API tests running beside it, a node has been
+        // seen to need more than a minute to start.
+        var deadline = DateTime.UtcNow.AddSeconds(150);
         while (true)
         {
             if (node._process.HasExited) throw new InvalidOperationException($"the app exited with code {node._process.ExitCode}:\n{string.Join('\n', node._output)}");
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the app did not become healthy within 120 s:\n{string.Join('\n', node._output)}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the app did not become healthy within 150 s:\n{string.Join('\n', node._output)}");
             try
             {
                 if ((await http.GetAsync($"{node.BaseUrl}/health")).StatusCode == HttpStatusCode.OK) break;
@@ -97,6 +101,7 @@ public sealed class AppProcess : IAsyncDisposable
     private void Remember(string? line)
     {
         if (line is null) return;
+        lock (_log) _log.WriteLine(line);
         _output.Enqueue(line);
         while (_output.Count > 200) _output.TryDequeue(out _);
     }
@@ -119,6 +124,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         if (!_process.HasExited) { _process.Kill(entireProcessTree: true); await _process.WaitForExitAsync(); }
         _process.Dispose();
+        lock (_log) _log.Dispose();
     }
 
     public static async Task DropSchema(string schema)

@@ -16,9 +16,19 @@ public sealed class RunningApp : IAsyncLifetime
     public string Secretariat { get; } = AppProcess.Token(Roles.Secretariat);
     public HttpClient Http { get; } = new();
 
-    public static string Screenshots => Directory.CreateDirectory(Path.Combine(AppProcess.RepositoryRoot, "artifacts", "screenshots")).FullName;
+    /// <summary>Kept as test artefacts beside the test results.</summary>
+    public static string Screenshots => Directory.CreateDirectory(Path.Combine(AppProcess.RepositoryRoot, "TestResults", "screenshots")).FullName;
 
     public int NewSession() => Interlocked.Increment(ref _nextSession);
+
+    /// <summary>The floor display of a session on a screen of that size, live.</summary>
+    public async Task<IPage> Display(int session, int width = 1920, int height = 1080)
+    {
+        var page = await (await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } })).NewPageAsync();
+        await page.GotoAsync($"{BaseUrl}/floor?session={session}");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("live", new() { Timeout = 10_000 });
+        return page;
+    }
 
     public async ValueTask InitializeAsync()
     {

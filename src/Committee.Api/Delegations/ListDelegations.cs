@@ -3,7 +3,8 @@ using Wolverine.Http;
 
 namespace Committee.Delegations;
 
-public sealed record DelegationListing(string Iso3, string Name, string CurrentName, DateOnly AdmissionDate, IReadOnlyList<string> Groups);
+/// <summary>BoardName: the short form a voting board shows when the name does not fit (the name itself when it has none).</summary>
+public sealed record DelegationListing(string Iso3, string Name, string BoardName, string CurrentName, DateOnly AdmissionDate, IReadOnlyList<string> Groups);
 
 public static class ListDelegationsEndpoint
 {
@@ -14,7 +15,7 @@ public static class ListDelegationsEndpoint
     {
         var on = date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Results.Json(states.All.Where(s => s.IsMemberOn(on))
-            .Select(s => new DelegationListing(s.Iso3, s.NameOn(on), s.CurrentName, s.AdmissionDate, s.GroupsOn(on)))
+            .Select(s => new DelegationListing(s.Iso3, s.NameOn(on), BoardNames.Of(s.NameOn(on)), s.CurrentName, s.AdmissionDate, s.GroupsOn(on)))
             .OrderBy(s => s.Name, StringComparer.Ordinal).ToList(), Json.Options);
     }
 }

@@ -27,6 +27,12 @@ public static partial class AuditSentences
         ActionDeferred d => $"Action deferred{At(d.Meeting)}{(d.DeferredTo is { } to ? $", to {Date(to)}" : "")}",
         DraftWithdrawn w => $"Withdrawn by its sponsors{At(w.Meeting)}",
         AdoptedWithoutVote a => $"Adopted without a vote{(a.AsOrallyRevised ? ", as orally revised," : "")}{At(a.Meeting)}",
+        QuestionPutToTheVote q => $"{Capitalised(q.Question.Subject)} put to a {(q.Kind == VoteKind.Recorded ? "recorded" : "non-recorded")} vote{At(q.Meeting)}",
+        // The record's own sentence tells the kind of vote and its tally.
+        QuestionDecided d => $"{d.Record.TrimEnd('.')}{At(d.Meeting)}",
+        DraftAdoptedByVote a => $"{a.Record.TrimEnd('.')}{At(a.Meeting)}",
+        DraftRejected r => $"{r.Record.TrimEnd('.')}{At(r.Meeting)}",
+        NoActionTaken n => $"{n.Record.TrimEnd('.')}{At(n.Meeting)}",
         _ => $"{Words(e.Type)}{At(e.Meeting)}",
     };
 
@@ -72,6 +78,8 @@ public static partial class AuditSentences
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>"VoteRecorded" reads "Vote recorded".</summary>
     private static string Words(string type)

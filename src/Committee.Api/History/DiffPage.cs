@@ -8,10 +8,13 @@ namespace Committee.History;
 public static class DiffPageEndpoint
 {
     /// <summary>What changed between two texts of the draft, as a page: inserted words underlined, deleted words
-    /// struck through, paragraphs added, removed and renumbered named.</summary>
+    /// struck through, paragraphs added, removed and renumbered named; ?show=all for the unchanged paragraphs too
+    /// (by default only the changes, with the unchanged ones counted).</summary>
     [WolverineGet("/drafts/{id}/diff", OperationId = "DiffPage"), Tags("History")]
-    public static async Task<IResult> Get(Guid id, string? from, string? to, IQuerySession session, CancellationToken cancellation)
+    public static async Task<IResult> Get(Guid id, string? from, string? to, string? show, IQuerySession session, CancellationToken cancellation)
     {
+        if (show is not (null or "changes" or "all")) return Problems.For(Refusal.Invalid("show", $"'{show}' is not a choice: use changes or all"));
+        var changesOnly = show != "all";
         DraftComparison comparison;
         try { comparison = await DraftDiffEndpoint.Compare(id, from, to, session, cancellation); }
         catch (Refusal refusal) { return refusal.Status == 404 ? Html.NotFound(refusal.Reason) : Problems.For(refusal); }
@@ -24,6 +27,7 @@ public static class DiffPageEndpoint
             <form method="get">
               {Choice("from", "From", versions, Key(comparison.From))}
               {Choice("to", "To", versions, Key(comparison.To))}
+              <label>Show <select name="show"><option value="changes"{(changesOnly ? " selected" : "")}>changes only</option><option value="all"{(changesOnly ? "" : " selected")}>the whole text</option></select></label>
               <button type="submit">Compare</button>
             </form>
             """);
@@ -37,8 +41,11 @@ public static class DiffPageEndpoint
                {changes.Summary.Renumbered} renumbered, {changes.Summary.Unchanged} unchanged paragraphs.</p>
             """);
         foreach (var note in changes.Notes) body.Append($"""<p class="note">Compared coarsely: {Html.E(note)}.</p>""");
-        body.Append(Paragraph(changes.Title, "Title"));
-        foreach (var paragraph in changes.Paragraphs) body.Append(Paragraph(paragraph, Name(paragraph)));
+        if (!changesOnly || changes.Title.Change != ParagraphDiffKind.Unchanged) body.Append(Paragraph(changes.Title, "Title"));
+        foreach (var paragraph in changes.Paragraphs.Where(p => !changesOnly || p.Change != ParagraphDiffKind.Unchanged || p.Renumbered))
+            body.Append(Paragraph(paragraph, Name(paragraph)));
+        if (changesOnly && changes.Summary.Unchanged > 0)
+            body.Append($"""<p><a href="/drafts/{id}/diff?from={Uri.EscapeDataString(Key(comparison.From))}&amp;to={Uri.EscapeDataString(Key(comparison.To))}&amp;show=all">Show the whole text</a> ({changes.Summary.Unchanged} unchanged paragraphs not shown).</p>""");
         return Html.Page($"Changes to {comparison.To.Symbol}", body.ToString());
     }
 

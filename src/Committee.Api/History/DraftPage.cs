@@ -29,7 +29,7 @@ public static class DraftPageEndpoint
         return Html.Page($"{draft.Symbol} {when}", $"""
             <h1>{Html.E(draft.Symbol)}</h1>
             <p><strong>{Html.E(draft.Title)}</strong></p>
-            <p>The draft {Html.E(when)} (version {draft.Version}): {Html.E(draft.Status.ToString().ToLowerInvariant())}{(draft.Action is { } action ? $", {Html.E(action.Decision)}{AuditSentences.At(action.Meeting)}" : "")}.
+            <p>The draft {Html.E(when)}{(moment?.Version is null ? $" (version {draft.Version})" : "")}: {Html.E(draft.Status.ToString().ToLowerInvariant())}{(draft.Action is { } action ? $", {Html.E(action.Decision)}{AuditSentences.At(action.Meeting)}" : "")}.
                {English.Ordinal(draft.Session)} session, agenda item {Html.E(draft.AgendaItem)} ({Html.E(draft.AgendaItemTitle)}).</p>
             <nav><a href="/drafts/{id}/history">History</a><a href="/drafts/{id}/diff">Compare its texts</a><a href="/api/drafts/{id}{(moment?.Version is { } v ? $"?version={v}" : "")}">As JSON</a></nav>
             <h2>Sponsors</h2>

@@ -17,6 +17,7 @@ public static class HistoryPageEndpoint
         if (history is null) return Html.NotFound($"There is no draft {id}.");
         var draft = history.Aggregate((Draft?)null, (d, e) => Draft.Fold(d, e.Data))!;
         var texts = TextVersions.Of(history).Select(v => v.Version).OfType<long>().ToHashSet();
+        var meetings = (await MeetingDates.OfAsync(session, draft.Session, cancellation)).ToDictionary(m => m.Number, m => m.Date);
         var rows = new StringBuilder();
         foreach (var e in TextVersions.Chronological(history))
         {
@@ -25,10 +26,10 @@ public static class HistoryPageEndpoint
                 ? $"<a href=\"/drafts/{id}/diff?to={e.Version}\">text changes</a> · " : "";
             rows.Append($"""
                 <tr>
-                  <td><time datetime="{e.Happened:O}">{e.Happened:d MMM yyyy HH:mm}</time></td>
+                  <td>{When(entry.Meeting, e, meetings)}</td>
                   <td>{(entry.Meeting is { } m ? English.Ordinal(m) : "—")}</td>
                   <td>{Html.E(entry.Sentence)}</td>
-                  <td>{Html.E(e.RecordedBy ?? "unknown")}, <time datetime="{e.Timestamp:O}">{e.Timestamp:d MMM yyyy HH:mm}</time></td>
+                  <td>{Html.E(e.RecordedBy ?? "unknown")}</td>
                   <td>{diff}<a href="/drafts/{id}?version={e.Version}">the draft as it stood</a></td>
                 </tr>
                 """);
@@ -39,12 +40,24 @@ public static class HistoryPageEndpoint
                Status: {Html.E(draft.Status.ToString().ToLowerInvariant())}.</p>
             <nav><a href="/drafts/{id}/diff">Compare its texts</a><a href="/api/drafts/{id}/history">This history as JSON</a><a href="/api/drafts/{id}">The draft as JSON</a></nav>
             <table>
-              <caption>Every action recorded on the draft, in the order it happened (times in UTC)</caption>
-              <thead><tr><th scope="col">When</th><th scope="col">Meeting</th><th scope="col">What happened</th><th scope="col">Recorded by, when</th><th scope="col">See</th></tr></thead>
+              <caption>Every action recorded on the draft, oldest first: when it happened (the meeting's date, or the date the document bears), and when it was recorded (UTC)</caption>
+              <thead><tr><th scope="col">When</th><th scope="col">Meeting</th><th scope="col">What happened</th><th scope="col">Recorded by</th><th scope="col">See</th></tr></thead>
               <tbody>
             {rows}
               </tbody>
             </table>
             """);
     }
+
+    /// <summary>The meeting's date (an action at a meeting), else the date the event bears (an import carries the
+    /// document's issue date); the moment it was typed in beside it when that differs.</summary>
+    private static string When(int? meeting, RecordedEvent e, IReadOnlyDictionary<int, DateOnly> meetings)
+    {
+        var recorded = $"<time datetime=\"{e.Timestamp:O}\">{e.Timestamp.ToString("d MMMM yyyy HH:mm", Invariant)}</time>";
+        var day = meeting is { } m && meetings.TryGetValue(m, out var date) ? date : DateOnly.FromDateTime(e.Happened.UtcDateTime);
+        if (day == DateOnly.FromDateTime(e.Timestamp.UtcDateTime)) return recorded;
+        return $"<time datetime=\"{day:yyyy-MM-dd}\">{day.ToString("d MMMM yyyy", Invariant)}</time><br><small>recorded {recorded}</small>";
+    }
+
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 }

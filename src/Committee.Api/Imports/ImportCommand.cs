@@ -26,7 +26,7 @@ public sealed class ImportInput
     public int? SessionFlag { get; set; }
 }
 
-[Description("Imports into the event store: import undl PATH | import document FILE [--symbol S] [--preview] | import unvotes FOLDER [--session N]. Progress goes to stderr, the report to stdout.", Name = "import")]
+[Description("Imports into the event store: import undl PATH | import document FILE, optionally --symbol S and --preview | import unvotes FOLDER, optionally --session N. Progress goes to stderr, the report to stdout.", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     public const string Undl = "undl";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace Committee.Infrastructure;
@@ -12,7 +13,19 @@ public static class Web
     {
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => Json.Configure(o.SerializerOptions));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Complete);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            // Every write needs a bearer token (scripts/token): declared, so "Try it" in /docs can send one.
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http, Scheme = "bearer", BearerFormat = "JWT",
+                Description = "A token from scripts/token secretariat, or scripts/token delegation ISO3",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxBodyBytes);
         return services;
@@ -28,7 +41,12 @@ public static class Web
         app.UseAuthorization();
         app.UseRequestChecks();
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("Committee API"));
+        // The reference works offline on the Committee's own network: its script is served by the app, the fonts are
+        // the browser's own, and nothing calls out (no agent, no MCP, no telemetry, no developer toolbar).
+        app.MapScalarApiReference("/docs", o => o.WithTitle("Committee API")
+            .AddPreferredSecuritySchemes([BearerScheme]).AddHttpAuthentication(BearerScheme, _ => { })
+            .DisableDefaultFonts().DisableAgent().DisableMcp().DisableTelemetry().HideDeveloperTools().HideClientButton()
+            .WithOperationTitleSource(OperationTitleSource.Path));
         app.MapHealthChecks("/health");
         app.UseStaticFiles();
         foreach (var page in Pages) app.MapGet($"/{page}", () => Results.File(Path.Combine(app.Environment.WebRootPath, $"{page}.html"), "text/html; charset=utf-8"))
@@ -36,6 +54,8 @@ public static class Web
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
         return app;
     }
+
+    private const string BearerScheme = "Bearer";
 
     /// <summary>The pages the app serves itself, from wwwroot: no external CDN, they work on the Committee's own network.</summary>
     private static readonly string[] Pages = ["floor", "console", "delegation"];

@@ -104,12 +104,24 @@ export function saw(sequence) { if (Number(sequence) > seen) seen = Number(seque
 export function sawReply(response) { saw(response.headers.get("Committee-Sequence") ?? 0); }
 
 /** Fetch JSON at least as fresh as what the page has seen, throwing the problem details (RFC 9457) when the answer
- * is not a success. */
+ * is not a success. A read model still behind answers 503 with Retry-After: asked again, a few times. */
 export async function getJson(url) {
-  const response = await fetch(seen > 0 ? `${url}${url.includes("?") ? "&" : "?"}atLeast=${seen}` : url);
-  const body = await response.json().catch(() => null);
-  if (!response.ok) throw Object.assign(new Error(body?.detail ?? response.statusText), { problem: body, status: response.status });
-  return body;
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(seen > 0 ? `${url}${url.includes("?") ? "&" : "?"}atLeast=${seen}` : url);
+    const body = await response.json().catch(() => null);
+    if (response.status === 503 && response.headers.has("Retry-After") && attempt < 10) {
+      await new Promise((r) => setTimeout(r, 1000 * Number(response.headers.get("Retry-After"))));
+      continue;
+    }
+    if (!response.ok) throw Object.assign(new Error(body?.detail ?? response.statusText), { problem: body, status: response.status });
+    return body;
+  }
+}
+
+/** A date as a person writes it: 19 November 2009 (a date-only "2009-11-19" or a moment, read in UTC). */
+export function humanDate(value) {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 
 export function ordinal(n) {
