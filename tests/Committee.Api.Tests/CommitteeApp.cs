@@ -40,7 +40,7 @@ public sealed class CommitteeApp : IAsyncLifetime
             builder.UseSetting("Committee:Schema", _schema);
             builder.UseSetting("Committee:Auth:SigningKey", "a-test-signing-key-that-is-long-enough-for-hmac");
             builder.UseSetting("Committee:Auth:RevocationRefresh", "00:00:00.2");
-            // The tests read anonymously far faster than any person; RateLimitTests lowers it for an address of its own.
+            // The tests read anonymously far faster than any person; ProtectionTests lowers it for an address of its own.
             builder.UseSetting("Committee:RateLimit:AnonymousPerSecond", "1000000");
             builder.UseSetting("Committee:RateLimit:AnonymousBurst", "1000000");
             builder.ConfigureServices(services =>

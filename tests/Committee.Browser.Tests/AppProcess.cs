@@ -41,7 +41,7 @@ public sealed class AppProcess : IAsyncDisposable
                 ["Committee__Auth__SigningKey"] = SigningKey,
                 ["Committee__Redis"] = redis ?? "",
                 ["Logging__LogLevel__Default"] = "Warning",
-                // Pages load from one address far faster than one person would; the limit itself is RateLimitTests'.
+                // Pages load from one address far faster than one person would; the limit itself is ProtectionTests'.
                 ["Committee__RateLimit__AnonymousPerSecond"] = "1000000",
                 ["Committee__RateLimit__AnonymousBurst"] = "1000000",
             },
