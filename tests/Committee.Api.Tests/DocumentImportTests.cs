@@ -85,6 +85,11 @@ public sealed class DocumentImportTests(CommitteeApp app)
         (await Import(sponsors.Replace(": revised draft resolution", ": draft resolution"), "symbol=A/C.3/64/L.998"))
             .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "sponsors[11]");
 
+        // Text PostgreSQL cannot store is refused with its place, before anything is written.
+        var withNul = (await Import(Rev1.Replace("Acknowledges* the important work", "Acknowledges* the important\u0000 work"), "symbol=A/C.3/64/L.995/Rev.1"))
+            .ShouldBe(HttpStatusCode.UnprocessableEntity).Json;
+        Assert.Contains("U+0000", (string)withNul["reason"]!);
+
         Assert.Equal(before, (await app.Get("/api/drafts?session=64")).Json.AsArray().Count);
     }
 

@@ -21,6 +21,24 @@ public sealed record ImportedText(string Symbol, string Text);
 
 public sealed partial class DocumentImport(StreamCommands<FloorContext> commands, MemberStates states, IQuerySession query, TimeProvider clock)
 {
+    /// <summary>The text a document carries into the store must be storable, as a request's is (Infrastructure/Text):
+    /// a document is read as plain text, past the checks on JSON bodies.</summary>
+    private static Refusal? Unstorable(ParsedDocument document)
+    {
+        IEnumerable<(string Field, string Text)> texts =
+        [
+            ("title", document.Title), ("agendaItemTitle", document.AgendaItemTitle),
+            .. document.Sponsors.Select((s, i) => ($"sponsors[{i}]", s.Name)),
+            .. document.Preamble.Select((p, i) => ($"preamble[{i}]", p)),
+            .. document.Operative.Select((p, i) => ($"operative[{i}]", p)),
+            .. document.Notes.Select((n, i) => ($"notes[{i}]", n.Text)),
+        ];
+        foreach (var (field, text) in texts)
+            if (Text.Problem(text) is { } problem)
+                return Refusal.Unprocessable(field, $"the document's {field} {problem}");
+        return null;
+    }
+
     public async Task<IResult> ImportAsync(HttpContext http, string text, string? symbol, bool preview)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -29,6 +47,7 @@ public sealed partial class DocumentImport(StreamCommands<FloorContext> commands
             return Problems.For(StatusCodes.Status422UnprocessableEntity, reading.Missing[0].Field,
                 "the document cannot be read: " + string.Join("; ", reading.Missing.Select(m => m.Reason)),
                 new Dictionary<string, object?> { ["missing"] = reading.Missing });
+        if (Unstorable(document) is { } unstorable) return Problems.For(unstorable);
         if (preview) return Results.Json(document with { Symbol = symbol?.Trim() ?? document.Symbol }, Json.Options);
 
         try
