@@ -33,7 +33,7 @@ public static class RecordEarlierVersionEndpoint
         SessionCalendar.Check(draft.Session, command.Date, "date", symbol, mayPrecede: draft.Kind == DraftKind.Note);
         if (draft.PrintedLists.FirstOrDefault(p => VersionOrder.Compare(p.Symbol, symbol) > 0) is { } later && command.Date > later.Date)
             throw Refusal.Unprocessable("date", $"{symbol} was issued before {later.Symbol}, dated {later.Date:yyyy-MM-dd}: it cannot be dated {command.Date:yyyy-MM-dd}");
-        var title = DraftRules.Required(command.Title, "title");
+        var title = DraftRules.Title(command.Title);
         var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");
         var operative = DraftRules.Paragraphs(command.Operative, "operative");
         DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(draft.Kind), preamble, operative);

@@ -20,7 +20,7 @@ public static class OpenMeetingEndpoint
 
     public static IReadOnlyList<object> Decide(int session, SessionFloor? floor, OpenMeeting command, FloorContext context)
     {
-        if (session is < 1 or > 999) throw Refusal.Invalid("session", "session must be a session number such as 64");
+        DraftRules.SessionNumber(session, "session");
         SessionCalendar.Check(session, command.Date, "date", "the meeting");
         if (floor?.Meeting is { } open)
             throw Refusal.Conflict("meeting", $"meeting {open.Number} is in progress: close it before opening another");
