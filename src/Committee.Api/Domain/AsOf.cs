@@ -39,25 +39,31 @@ public static class AsOf
     /// (<see cref="Draft.Fold"/>); null when it did not exist yet, or has not reached that version. A version counts
     /// the events as recorded; a time is when things happened (<see cref="Happened"/>), so a draft imported today from
     /// documents of 2009 reads as it stood in 2009, and an earlier version recorded after a later one still comes first.</summary>
-    public static async Task<Draft?> Draft(IQuerySession session, Guid id, Moment moment, CancellationToken cancellation)
+    public static Task<Draft?> Draft(IQuerySession session, Guid id, Moment moment, CancellationToken cancellation) =>
+        Stream<Draft>(session, id, moment, cancellation);
+
+    /// <summary>Any stream's aggregate (a draft, a session's floor) as it stood at the moment, the same way.</summary>
+    public static async Task<T?> Stream<T>(IQuerySession session, Guid id, Moment moment, CancellationToken cancellation)
+        where T : class, IStreamAggregate<T>
     {
         if (moment.At is not { } at)
         {
-            var draft = await session.Events.AggregateStreamAsync<Draft>(id, version: moment.Version ?? 0, token: cancellation);
-            return draft is null || draft.Version < (moment.Version ?? 0) ? null : draft;
+            var aggregate = await session.Events.AggregateStreamAsync<T>(id, version: moment.Version ?? 0, token: cancellation);
+            return aggregate is null || aggregate.Version < (moment.Version ?? 0) ? null : aggregate;
         }
-        Draft? then = null;
+        T? then = null;
         foreach (var e in await session.Events.FetchStreamAsync(id, token: cancellation))
         {
             if (Happened(e.Data, e.Timestamp) > at) continue;
-            then = Domain.Draft.Fold(then, e.Data);
+            then = T.Fold(then, e.Data);
             then.Version = e.Version;
         }
         return then;
     }
 
-    /// <summary>When an event happened: the moment its command gave it (At: the document's date for an import of the
-    /// past, the moment of the action for one recorded live); the store's timestamp for an event without one.</summary>
+    /// <summary>When an event happened: the moment its command gave it (At, by <see cref="Dated.On"/>: the document's
+    /// or the meeting's date for one of the past, the moment of the action for one recorded the day it happened); the
+    /// store's timestamp for an event without one.</summary>
     public static DateTimeOffset Happened(object data, DateTimeOffset recorded) =>
         data.GetType().GetProperty("At")?.GetValue(data) as DateTimeOffset? ?? recorded;
 }

@@ -28,6 +28,6 @@ public static class AdoptWithoutVoteEndpoint
             throw Refusal.Unprocessable("id", $"{draft.Symbol} has not been introduced: a sponsor introduces it before the Committee takes action");
         if (VotingOrder.Next(VotingOrder.Of(draft, amendments ?? [])) is { } next && next.Question.Key != VotingOrder.ProposalKey)
             throw Refusal.Conflict("id", $"cannot adopt {draft.Symbol} yet: {next.Question.Subject} comes first in the voting order (rules 119, 129, 130)");
-        return [new AdoptedWithoutVote(draft.Id, meeting, draft.OrallyRevised, context.At, draft.Amended)];
+        return [new AdoptedWithoutVote(draft.Id, meeting, draft.OrallyRevised, context.Happened, draft.Amended)];
     }
 }

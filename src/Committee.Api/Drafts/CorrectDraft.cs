@@ -33,6 +33,6 @@ public static class CorrectDraftEndpoint
         var operative = command.Operative is null ? draft.Operative : DraftRules.Paragraphs(command.Operative, "operative");
         DraftRules.TextAsKnown(draft.TextKnown, DraftRules.IsProposal(draft.Kind), preamble, operative);
         return [new DraftCorrected(draft.Id, expected, command.Date,
-            command.Title is null ? draft.Title : DraftRules.Title(command.Title), preamble, operative, context.At)];
+            command.Title is null ? draft.Title : DraftRules.Title(command.Title), preamble, operative, Dated.On(command.Date, context.At))];
     }
 }

@@ -19,12 +19,13 @@ public static class DeferActionEndpoint
     {
         DraftRules.ActionNotYetTaken(draft, "defer action");
         var meeting = DraftRules.AtMeeting(context, draft, "defer action");
+        // Today as recorded, not a past meeting's date: a deferral is to a day still to come.
         var today = DateOnly.FromDateTime(context.At.UtcDateTime);
         if (command.DeferredTo is { } to && to < today)
             throw Refusal.Unprocessable("deferredTo", $"action cannot be deferred to a date that has passed ({to:yyyy-MM-dd})");
         // A session lasts a year: a deferral further off is no deferral but a new proposal in a later session.
         if (command.DeferredTo is { } far && far > today.AddYears(1))
             throw Refusal.Unprocessable("deferredTo", $"action can be deferred by a year at most (to {today.AddYears(1):yyyy-MM-dd}), not to {far:yyyy-MM-dd}");
-        return [new ActionDeferred(draft.Id, meeting, command.DeferredTo, context.At)];
+        return [new ActionDeferred(draft.Id, meeting, command.DeferredTo, context.Happened)];
     }
 }

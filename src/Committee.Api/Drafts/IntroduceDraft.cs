@@ -24,6 +24,6 @@ public static class IntroduceDraftEndpoint
             throw Refusal.Conflict("id", $"{draft.Symbol} was already introduced by {earlier.Delegation} at meeting {earlier.Meeting}");
         var by = Sponsors.Resolve(new SponsorRequest(command.Delegation, command.OnBehalfOf), SponsoredText.Of(draft), states, "delegation");
         DraftRules.CurrentSponsor(draft, by.Iso3, by.Delegation, "delegation");
-        return [new DraftIntroduced(draft.Id, by, meeting, context.At)];
+        return [new DraftIntroduced(draft.Id, by, meeting, context.Happened)];
     }
 }

@@ -28,6 +28,6 @@ public static class IssueAddendumEndpoint
         SessionCalendar.Check(draft.Session, command.Date, "date", expected, mayPrecede: true);
         if (command.Date < draft.Date)
             throw Refusal.Unprocessable("date", $"an addendum cannot be dated before the document it adds to ({draft.Date:yyyy-MM-dd})");
-        return [new AddendumIssued(draft.Id, expected, command.Date, command.Title is null ? draft.Title : DraftRules.Title(command.Title), context.At)];
+        return [new AddendumIssued(draft.Id, expected, command.Date, command.Title is null ? draft.Title : DraftRules.Title(command.Title), Dated.On(command.Date, context.At))];
     }
 }

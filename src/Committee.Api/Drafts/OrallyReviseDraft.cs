@@ -33,6 +33,6 @@ public static class OrallyReviseDraftEndpoint
             Paragraphs.Apply(text, command.Changes[i]);
         }
         if (text.Operative.Count == 0) throw Refusal.Unprocessable("changes", "the revision would leave the draft without an operative paragraph");
-        return [new DraftOrallyRevised(draft.Id, by, command.Changes, meeting, context.At)];
+        return [new DraftOrallyRevised(draft.Id, by, command.Changes, meeting, context.Happened)];
     }
 }

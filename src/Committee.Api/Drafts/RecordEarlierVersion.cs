@@ -39,6 +39,6 @@ public static class RecordEarlierVersionEndpoint
         DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(draft.Kind), preamble, operative);
         var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(draft.Session, command.Date, title, preamble, operative), states, "sponsors");
         return [new DraftSubmitted(draft.Id, symbol, title, draft.Session, draft.AgendaItem, draft.AgendaItemTitle, command.Date, sponsors,
-            preamble, operative, context.At, draft.Kind, draft.Concerns, command.TextKnown, Late: true)];
+            preamble, operative, Dated.On(command.Date, context.At), draft.Kind, draft.Concerns, command.TextKnown, Late: true)];
     }
 }

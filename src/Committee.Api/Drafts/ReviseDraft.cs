@@ -34,6 +34,6 @@ public static class ReviseDraftEndpoint
         DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(draft.Kind), preamble, operative);
         var title = command.Title is null ? draft.Title : DraftRules.Title(command.Title);
         var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(draft.Session, command.Date, title, preamble, operative), states, "sponsors");
-        return [new DraftRevised(draft.Id, expected, draft.Symbol, command.Date, title, sponsors, preamble, operative, context.At, command.TextKnown)];
+        return [new DraftRevised(draft.Id, expected, draft.Symbol, command.Date, title, sponsors, preamble, operative, Dated.On(command.Date, context.At), command.TextKnown)];
     }
 }

@@ -22,6 +22,6 @@ public static class StateBudgetImplicationsEndpoint
             throw Refusal.Invalid("statement", "a draft with programme budget implications needs the statement or the symbol of the Secretary-General's statement");
         var statement = string.IsNullOrWhiteSpace(command.Statement) ? null : DraftRules.Required(command.Statement, "statement", Limits.Paragraph);
         var document = string.IsNullOrWhiteSpace(command.DocumentSymbol) ? null : Symbols.CheckDocument(command.DocumentSymbol.Trim(), "documentSymbol");
-        return [new ProgrammeBudgetImplicationsStated(draft.Id, command.HasImplications, statement, document, context.MeetingInProgress, context.At)];
+        return [new ProgrammeBudgetImplicationsStated(draft.Id, command.HasImplications, statement, document, context.MeetingInProgress, context.Happened)];
     }
 }

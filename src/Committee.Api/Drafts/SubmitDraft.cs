@@ -57,7 +57,7 @@ public static class SubmitDraftEndpoint
         var changes = AmendmentChanges(command, target);
         var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(command.Session, command.Date, title, preamble, operative), states, "sponsors");
         return [new DraftSubmitted(draftId, symbol, title, command.Session, agendaItem, agendaItemTitle, command.Date,
-            sponsors, preamble, operative, context.At,
+            sponsors, preamble, operative, Dated.On(command.Date, context.At),
             command.Kind, concerned is null ? null : new Concerned(concerned.DraftId, concerned.Id), command.TextKnown, changes,
             earlier.Count > 0 ? earlier : null)];
     }

@@ -18,6 +18,6 @@ public static class WithdrawDraftEndpoint
     public static IReadOnlyList<object> Decide(Draft draft, FloorContext context)
     {
         DraftRules.VotingNotBegun(draft, "withdraw the draft");
-        return [new DraftWithdrawn(draft.Id, context.MeetingInProgress, context.At)];
+        return [new DraftWithdrawn(draft.Id, context.MeetingInProgress, context.Happened)];
     }
 }

@@ -21,6 +21,6 @@ public static class CloseMeetingEndpoint
             throw Refusal.Conflict("meeting", floor.Meeting is { } open
                 ? $"meeting {meeting} is not in progress; meeting {open.Number} is"
                 : $"meeting {meeting} is not in progress; no meeting is");
-        return [new MeetingClosed(floor.Session, meeting, context.At)];
+        return [new MeetingClosed(floor.Session, meeting, context.Happened)];
     }
 }

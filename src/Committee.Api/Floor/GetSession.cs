@@ -46,7 +46,7 @@ public static class GetSessionEndpoint
     private static async Task<SessionView?> AsOfAsync(int session, Moment moment, IQuerySession query, CancellationToken cancellation)
     {
         var view = new SessionView { Id = session };
-        var floor = await query.Events.AggregateStreamAsync<SessionFloor>(SessionFloor.StreamId(session), timestamp: moment.At, token: cancellation);
+        var floor = await AsOf.Stream<SessionFloor>(query, SessionFloor.StreamId(session), moment, cancellation);
         if (floor is not null) view.With(floor);
         var ids = await query.Query<Draft>().Where(d => d.Session == session).Select(d => d.Id).ToListAsync(cancellation);
         foreach (var id in ids)

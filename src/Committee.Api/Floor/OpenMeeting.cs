@@ -27,6 +27,6 @@ public static class OpenMeetingEndpoint
         var next = (floor?.LastMeeting ?? 0) + 1;
         if (command.Meeting is { } number && number != next)
             throw Refusal.Unprocessable("meeting", $"meetings are numbered in order: the next meeting of the {English.Ordinal(session)} session is the {English.Ordinal(next)}");
-        return [new MeetingOpened(session, next, command.Date, context.At)];
+        return [new MeetingOpened(session, next, command.Date, Dated.On(command.Date, context.At))];
     }
 }

@@ -20,6 +20,6 @@ public static class TakeUpAgendaItemEndpoint
     {
         var meeting = floor.Meeting?.Number ?? throw Refusal.Conflict("meeting", "no meeting is in progress");
         return [new AgendaItemTakenUp(floor.Session, meeting, DraftRules.Required(command.AgendaItem, "agendaItem"),
-            DraftRules.Title(command.AgendaItemTitle, "agendaItemTitle"), context.At)];
+            DraftRules.Title(command.AgendaItemTitle, "agendaItemTitle"), context.Happened)];
     }
 }

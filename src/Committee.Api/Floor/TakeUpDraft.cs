@@ -26,6 +26,6 @@ public static class TakeUpDraftEndpoint
         if (draft is null || draft.Session != floor.Session)
             throw Refusal.Unprocessable("draftId", $"there is no draft {command.DraftId} in the {English.Ordinal(floor.Session)} session");
         DraftRules.ActionNotYetTaken(draft, "take up the draft");
-        return [new DraftTakenUp(floor.Session, meeting, draft.Id, draft.Symbol, draft.AgendaItem, draft.AgendaItemTitle, context.At)];
+        return [new DraftTakenUp(floor.Session, meeting, draft.Id, draft.Symbol, draft.AgendaItem, draft.AgendaItemTitle, context.Happened)];
     }
 }

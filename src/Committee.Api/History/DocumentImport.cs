@@ -56,9 +56,8 @@ public sealed partial class DocumentImport(StreamCommands<FloorContext> commands
             if (!http.Request.Headers.ContainsKey(StreamCommands.IdempotencyHeader))
                 http.Request.Headers[StreamCommands.IdempotencyHeader] = ContentKey(chosen, text);
             var sponsors = document.Sponsors.Select(s => new SponsorRequest(s.Name, s.OnBehalfOf)).ToList();
-            // An import of the past is dated as the document was issued; when it was recorded is the store's timestamp.
-            var issued = new DateTimeOffset(document.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            FloorContext Issued(FloorContext context) => context with { At = issued };
+            // An import of the past is dated as the document was issued (its commands' rule, Dated.On); when it was
+            // recorded is the store's timestamp.
 
             var earlier = VersionOrder.Earlier(chosen);
             var known = await query.LoadAsync<DraftSymbol>(chosen, http.RequestAborted)
@@ -71,7 +70,7 @@ public sealed partial class DocumentImport(StreamCommands<FloorContext> commands
                     document.AgendaItemTitle, document.Date, sponsors, document.Preamble, document.Operative, document.Kind);
                 var id = Guid.CreateVersion7();
                 return await commands.Execute<Draft>(http, id, null, new ImportedText(chosen, text),
-                    (_, context) => SubmitDraftEndpoint.Decide(id, submission, Issued(context), states),
+                    (_, context) => SubmitDraftEndpoint.Decide(id, submission, context, states),
                     session: document.Session, mustExist: false, keyRequired: false, location: draft => $"/api/drafts/{draft.Id}", onConflict: onConflict);
             }
             // Decided on the draft as fetched for writing; the request (symbol and text) identifies a retry. The symbol
@@ -79,9 +78,9 @@ public sealed partial class DocumentImport(StreamCommands<FloorContext> commands
             return await commands.Execute<Draft>(http, known.DraftId, null, new ImportedText(chosen, text),
                 (draft, context) => draft!.Unrecorded.Contains(chosen) || draft.Symbols.Contains(chosen)
                     ? RecordEarlierVersionEndpoint.Decide(draft, new RecordEarlierVersion(null, chosen, document.Date, document.Title, sponsors,
-                        document.Preamble, document.Operative), Issued(context), states)
+                        document.Preamble, document.Operative), context, states)
                     : ReviseDraftEndpoint.Decide(draft, new ReviseDraft(draft.Version, chosen, document.Date, sponsors,
-                        document.Preamble, document.Operative, document.Title), Issued(context), states),
+                        document.Preamble, document.Operative, document.Title), context, states),
                 onConflict: onConflict);
         }
         catch (Refusal refusal) { return Problems.For(refusal); }

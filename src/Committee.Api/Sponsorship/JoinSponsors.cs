@@ -28,6 +28,6 @@ public static class JoinSponsorsEndpoint
         for (var i = 0; i < joining.Count; i++)
             if (draft.CurrentSponsor(joining[i].Iso3) is { } already)
                 throw Refusal.Conflict($"delegations[{i}]", $"{already.Delegation} is already a sponsor of {draft.Symbol}");
-        return [new SponsorsJoined(draft.Id, joining, context.MeetingInProgress, by.Source, context.At, by.Document)];
+        return [new SponsorsJoined(draft.Id, joining, context.MeetingInProgress, by.Source, context.Happened, by.Document)];
     }
 }

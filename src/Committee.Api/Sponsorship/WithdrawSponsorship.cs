@@ -27,6 +27,6 @@ public static class WithdrawSponsorshipEndpoint
         DraftRules.ActionNotYetTaken(draft, "withdraw a sponsorship (the list closed when the Committee took action)");
         for (var i = 0; i < leaving.Count; i++)
             DraftRules.CurrentSponsor(draft, leaving[i].Iso3, leaving[i].Delegation, $"delegations[{i}]");
-        return [new SponsorshipWithdrawn(draft.Id, leaving, context.MeetingInProgress, context.At, by.Source, by.Document)];
+        return [new SponsorshipWithdrawn(draft.Id, leaving, context.MeetingInProgress, context.Happened, by.Source, by.Document)];
     }
 }

@@ -60,6 +60,6 @@ public static class CastBallotsEndpoint
             cast.Add(ballot);
         }
         var changed = cast.Where(b => vote.BallotOf(b.Iso3!)?.Vote != b.Vote).ToList();
-        return changed.Count == 0 ? [] : [new BallotsCast(vote.Id, changed, context.At)];
+        return changed.Count == 0 ? [] : [new BallotsCast(vote.Id, changed, Dated.On(vote.Date, context.At))];
     }
 }

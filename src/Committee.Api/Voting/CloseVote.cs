@@ -46,8 +46,9 @@ public static class CloseVoteEndpoint
         var draft = drafts[draftId];
         var amendment = vote.Question.AmendmentId is { } amendmentId ? drafts[amendmentId] : null;
         var meeting = vote.Meeting ?? DraftRules.AtMeeting(context, draft, "close the vote");
+        var happened = Dated.On(vote.Date, context.At);   // on the vote's day, its meeting's
         return new Decided(
-            [new VoteClosed(vote.Id, tally, outcome, nonVoting, context.At)],
-            Consequences.Of(draft, amendment, vote.Question, outcome, tally, vote.Kind, vote.Id, meeting, context.At));
+            [new VoteClosed(vote.Id, tally, outcome, nonVoting, happened)],
+            Consequences.Of(draft, amendment, vote.Question, outcome, tally, vote.Kind, vote.Id, meeting, happened));
     }
 }

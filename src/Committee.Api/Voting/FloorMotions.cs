@@ -58,7 +58,7 @@ public static class FloorMotionsEndpoints
         if (draft.Motions.FirstOrDefault(m => m.Kind == command.Motion && m.Outcome is null) is { } pending)
             throw Refusal.Conflict("motion", $"{pending.MovedBy} has already moved that motion; it is still to be put to the vote");
         var by = Sponsors.Resolve(new SponsorRequest(command.Delegation), new SponsoredText(draft.Session, context.Day, ""), states, "delegation");
-        return [new MotionMoved(draft.Id, command.Motion, by, meeting, context.At)];
+        return [new MotionMoved(draft.Id, command.Motion, by, meeting, context.Happened)];
     }
 
     public static IReadOnlyList<object> DecideDivision(Draft draft, RequestDivision command, FloorContext context, MemberStates states)
@@ -74,7 +74,7 @@ public static class FloorMotionsEndpoints
         var by = Sponsors.Resolve(new SponsorRequest(command.Delegation), new SponsoredText(draft.Session, context.Day, ""), states, "delegation");
         var objector = command.ObjectedBy is null ? null : Sponsors.Resolve(new SponsorRequest(command.ObjectedBy), new SponsoredText(draft.Session, context.Day, ""), states, "objectedBy");
         if (objector?.Iso3 == by.Iso3) throw Refusal.Unprocessable("objectedBy", $"{by.Delegation} cannot object to its own request");
-        return [new DivisionRequested(draft.Id, paragraph, by, objector, meeting, context.At)];
+        return [new DivisionRequested(draft.Id, paragraph, by, objector, meeting, context.Happened)];
     }
 
     public static IReadOnlyList<object> DecideOrder(Draft draft, IReadOnlyList<Draft> amendments, OrderAmendments command, FloorContext context)
@@ -92,6 +92,6 @@ public static class FloorMotionsEndpoints
                 throw Refusal.Conflict($"furthestFirst[{i}]", $"{symbol} has already been decided");
             symbols.Add(amendment.Symbol);
         }
-        return [new AmendmentsOrdered(draft.Id, symbols, context.MeetingInProgress, context.At)];
+        return [new AmendmentsOrdered(draft.Id, symbols, context.MeetingInProgress, context.Happened)];
     }
 }

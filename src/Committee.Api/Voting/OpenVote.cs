@@ -67,10 +67,10 @@ public static class OpenVoteEndpoint
         }
         var question = asked.Question;
         return new Decided(
-            [new VoteOpened(voteId, draft.Id, draft.Symbol, draft.Session, meeting, day, question, command.Kind, command.Majority, withoutVote, context.At)],
+            [new VoteOpened(voteId, draft.Id, draft.Symbol, draft.Session, meeting, day, question, command.Kind, command.Majority, withoutVote, context.Happened)],
             new Dictionary<Guid, IReadOnlyList<object>>
             {
-                [draft.Id] = [new QuestionPutToTheVote(draft.Id, voteId, question, command.Kind, command.Majority, meeting, context.At)],
+                [draft.Id] = [new QuestionPutToTheVote(draft.Id, voteId, question, command.Kind, command.Majority, meeting, context.Happened)],
             });
     }
 }
