@@ -24,7 +24,8 @@ public sealed class DraftSponsorshipTests(CommitteeApp app)
         })).ShouldBe(HttpStatusCode.OK);
         (await app.Post($"/api/drafts/{draft}/sponsors", new { expectedVersion = 2, delegations = new[] { "Kenya" } }, app.Token(Roles.Delegation, "KEN")))
             .ShouldBe(HttpStatusCode.OK);
-        var meeting = await app.OpenMeeting(session);
+        // A meeting of today, as Kenya signed on today: what happens at a meeting of another day is dated that day.
+        var meeting = await app.OpenMeeting(session, DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         (await app.Post($"/api/drafts/{draft}/sponsors", new { expectedVersion = 3, delegations = new[] { "Qatar", "Chile" } })).ShouldBe(HttpStatusCode.OK);
         (await app.Post($"/api/drafts/{draft}/sponsor-withdrawals", new { expectedVersion = 4, delegations = new[] { "PHL" } }, app.Token(Roles.Delegation, "PHL")))
             .ShouldBe(HttpStatusCode.OK);

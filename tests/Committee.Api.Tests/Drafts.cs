@@ -21,9 +21,10 @@ public static class Drafts
     public static async Task<JsonNode> Submit(this CommitteeApp app, int session, int number, params object[] sponsors) =>
         (await app.Post("/api/drafts", Submission(session, number, sponsors))).ShouldBe(System.Net.HttpStatusCode.Created).Json;
 
-    public static async Task<int> OpenMeeting(this CommitteeApp app, int session)
+    /// <summary>Opens a meeting, by default one of 12 November 2009 (what happens at it is dated that day).</summary>
+    public static async Task<int> OpenMeeting(this CommitteeApp app, int session, string date = "2009-11-12")
     {
-        var reply = await app.Post($"/api/sessions/{session}/meetings", new { date = "2009-11-12" });
+        var reply = await app.Post($"/api/sessions/{session}/meetings", new { date });
         Assert.True(reply.Status is System.Net.HttpStatusCode.Created or System.Net.HttpStatusCode.OK, reply.Body?.ToJsonString());
         return (int)reply.Json["meeting"]!["number"]!;
     }

@@ -31,7 +31,8 @@ public sealed class HistoryTests(CommitteeApp app)
         return new Lifecycle(id, session, meeting, history);
     }
 
-    private static string At(JsonArray history, int version) => Uri.EscapeDataString((string)history[version - 1]!["timestamp"]!);
+    /// <summary>A time between the draft's date of issue (10 November 2009) and its meeting's (12 November 2009).</summary>
+    private const string BeforeTheMeeting = "2009-11-11T12%3A00%3A00Z";
 
     [Fact]
     public async Task The_trail_tells_each_action_in_words_with_its_meeting_and_who_recorded_it()
@@ -68,7 +69,11 @@ public sealed class HistoryTests(CommitteeApp app)
         Assert.Equal((1, $"A/C.3/{session}/L.22", "submitted"), ((int)submitted["version"]!, (string)submitted["symbol"]!, (string)submitted["status"]!));
         Assert.Equal(["BLR", "PHL"], submitted["sponsors"]!.AsArray().Select(s => (string)s!["iso3"]!));
 
-        var joined = await Then($"asOf={At(history, 3)}");
+        // Read by when things happened: the draft as issued before its meeting, whenever it was recorded.
+        var issued = await Then($"asOf={BeforeTheMeeting}");
+        Assert.Equal((1, "submitted"), ((int)issued["version"]!, (string)issued["status"]!));
+
+        var joined = await Then("version=3");
         Assert.Equal((3, "introduced"), ((int)joined["version"]!, (string)joined["status"]!));
         Assert.Equal("African Group", (string?)joined["sponsors"]!.AsArray().Single(s => (string)s!["iso3"]! == "ZMB")!["onBehalfOf"]);
 
@@ -88,7 +93,7 @@ public sealed class HistoryTests(CommitteeApp app)
         var adopted = await Then("version=6");
         Assert.Equal((await app.Get($"/api/drafts/{id}")).Json.ToJsonString(), adopted.ToJsonString());
 
-        var before = Uri.EscapeDataString(DateTimeOffset.Parse((string)history[0]!["timestamp"]!).AddSeconds(-1).ToString("O"));
+        var before = Uri.EscapeDataString(DateTimeOffset.Parse((string)history[0]!["happened"]!).AddSeconds(-1).ToString("O"));
         (await app.Get($"/api/drafts/{id}?asOf={before}")).ShouldBeProblem(HttpStatusCode.NotFound, "asOf");
         (await app.Get($"/api/drafts/{id}?version=7")).ShouldBeProblem(HttpStatusCode.NotFound, "version");
         (await app.Get($"/api/drafts/{id}?version=0")).ShouldBeProblem(HttpStatusCode.BadRequest, "version");
@@ -99,14 +104,21 @@ public sealed class HistoryTests(CommitteeApp app)
     [Fact]
     public async Task A_sessions_view_reads_as_it_stood_at_a_time()
     {
-        var (id, session, meeting, history) = await Record();
+        var (id, session, meeting, _) = await Record();
+        const string MeetingDay = "2009-11-12T15%3A00%3A00Z";
+        var issued = (await app.Get($"/api/sessions/{session}?asOf={BeforeTheMeeting}")).ShouldBe(HttpStatusCode.OK).Json;
+        Assert.Null(issued["meeting"]);
+        Assert.Equal(1, (int)issued["draftsByStatus"]!["submitted"]!);
+        Assert.Equal(id, (string?)issued["agendaItems"]![0]!["drafts"]![0]!["id"]);
+
+        var during = (await app.Get($"/api/sessions/{session}?asOf={MeetingDay}")).ShouldBe(HttpStatusCode.OK).Json;
+        Assert.Equal(meeting, (int)during["meeting"]!["number"]!);
+        Assert.Equal(1, (int)during["draftsByStatus"]!["adopted"]!);
+
+        // Closed afterwards, on the meeting's day: as of that day, the meeting is over.
         (await app.Post($"/api/sessions/{session}/meetings/{meeting}/closure", new { })).ShouldBe(HttpStatusCode.OK);
         await app.ReadModelsCaughtUp();
-
-        var during = (await app.Get($"/api/sessions/{session}?asOf={At(history, 2)}")).ShouldBe(HttpStatusCode.OK).Json;
-        Assert.Equal(meeting, (int)during["meeting"]!["number"]!);
-        Assert.Equal(1, (int)during["draftsByStatus"]!["introduced"]!);
-        Assert.Equal(id, (string?)during["agendaItems"]![0]!["drafts"]![0]!["id"]);
+        Assert.Null((await app.Get($"/api/sessions/{session}?asOf={MeetingDay}")).ShouldBe(HttpStatusCode.OK).Json["meeting"]);
 
         var now = (await app.Get($"/api/sessions/{session}")).ShouldBe(HttpStatusCode.OK).Json;
         var atTheEnd = (await app.Get($"/api/sessions/{session}?asOf={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"))}")).ShouldBe(HttpStatusCode.OK).Json;

@@ -35,7 +35,7 @@ public sealed class LifecycleTests(CommitteeApp app)
             preamble = new[] { "Recalling its resolution 63/194,", "Welcoming the Human Rights Council resolution of 12 June 2009," },
             operative = new[] { "Urges Governments to continue their efforts,", "Decides to remain seized of the matter." },
         });
-        await Act("corrections", new { expectedVersion = v, symbol = $"A/C.3/{session}/L.22/Rev.1/Corr.1", date = "2009-11-13", title = "Improving the coordination of efforts against trafficking in persons (corrected)" });
+        await Act("corrections", new { expectedVersion = v, symbol = $"A/C.3/{session}/L.22/Rev.1/Corr.1", date = "2009-11-12", title = "Improving the coordination of efforts against trafficking in persons (corrected)" });
         await Act("oral-revisions", new
         {
             expectedVersion = v, delegation = "BLR",
