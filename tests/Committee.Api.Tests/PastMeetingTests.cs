@@ -7,7 +7,9 @@ namespace Committee.Api.Tests;
 /// <summary>A meeting of the past entered afterwards: a secretary records today what happened at a meeting of
 /// 19 November 2009. What happened there is dated by the meeting (history, as-of reads, sponsorship timelines, the
 /// vote), the draft by its date of issue, and the moment each was recorded stays beside it.</summary>
-/// <remarks>Its own app (schema), so that the 64th session, whose calendar applies, is this class's alone.</remarks>
+/// <remarks>Its own app (schema), so that the 64th session, whose calendar applies, is this class's alone; it runs
+/// alone, so that its second server does not disturb the process-wide metrics other tests read.</remarks>
+[Collection(nameof(RunsAlone))]
 public sealed class PastMeetingTests(CommitteeApp app) : IClassFixture<CommitteeApp>
 {
     private const int Session = 64;
