@@ -1,6 +1,7 @@
 using Committee.Domain;
 using Committee.Infrastructure;
 using Marten;
+using Npgsql;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
@@ -48,17 +49,36 @@ public static class VotingRecords
                 vote.NonVoting.Select(n => n.Iso3 ?? n.Delegation).ToArray());
     }
 
+    /// <summary>The row of a closed recorded vote, in the order of <see cref="Columns"/>: one definition for the daemon's
+    /// insert and the import's COPY.</summary>
+    private static object[] Values(Vote vote)
+    {
+        var row = RowOf(vote);
+        return [vote.Id, vote.Source.Name, (object?)vote.Source.Reference ?? DBNull.Value, vote.Session, vote.Date, vote.Question.Subject,
+            vote.Issues.ToArray(), vote.Outcome?.ToString().ToLowerInvariant() ?? "", row.Tally.Yes, row.Tally.No, row.Tally.Abstain,
+            row.InFavour, row.Against, row.Abstaining, row.NotVoting];
+    }
+
     /// <summary>Replaces a closed vote's row in the daemon's transaction. A non-recorded vote has no lists and no row.</summary>
     public static void Replace(IDocumentOperations operations, Vote vote)
     {
         var schema = operations.DocumentStore.Options.Schema.DatabaseSchemaName;
         operations.QueueSqlCommand($"delete from {schema}.{Table} where vote_id = ?", vote.Id);
         if (vote.Kind != VoteKind.Recorded) return;
-        var row = RowOf(vote);
-        operations.QueueSqlCommand($"insert into {schema}.{Table} ({Columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            vote.Id, vote.Source.Name, (object?)vote.Source.Reference ?? DBNull.Value, vote.Session, vote.Date, vote.Question.Subject,
-            vote.Issues.ToArray(), vote.Outcome?.ToString().ToLowerInvariant() ?? "", row.Tally.Yes, row.Tally.No, row.Tally.Abstain,
-            row.InFavour, row.Against, row.Abstaining, row.NotVoting);
+        operations.QueueSqlCommand($"insert into {schema}.{Table} ({Columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Values(vote));
+    }
+
+    /// <summary>Writes the rows of closed recorded votes not yet projected, with one binary COPY: the bulk import's
+    /// way to have them with its events. The daemon, projecting those events later, replaces each with the same row.</summary>
+    public static async Task CopyAsync(IDocumentStore store, IReadOnlyCollection<Vote> votes, CancellationToken cancellation)
+    {
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"copy {store.Options.Schema.DatabaseSchemaName}.{Table} ({Columns}) from stdin (format binary)", cancellation);
+        foreach (var vote in votes.Where(v => v.Kind == VoteKind.Recorded && !v.IsOpen))
+            await writer.WriteRowAsync(cancellation, Values(vote));
+        await writer.CompleteAsync(cancellation);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Committee.Delegations;
@@ -32,9 +33,10 @@ public sealed record ImportReport(
 /// Brings unvotes' General Assembly roll calls into the event store, one vote stream per roll call with one
 /// <see cref="RollCallImported"/> event carrying its ballots, its source (the dataset, by name, and the rcid) and the
 /// Member States of that day with no vote in the dataset, recorded as not voting (the dataset drops absences).
-/// Streams are written with Marten's bulk event import (COPY) and the votes' documents with Marten's bulk insert; the
-/// voting-record rows follow on the daemon, as a live vote's do. Ids derive from the rcid, and each of the two is
-/// written only where it is missing, so a rerun (or a run after an interruption) writes nothing that is already there.
+/// Streams are written with Marten's bulk event import (COPY), the votes' documents with Marten's bulk insert, and their
+/// voting-record rows (the read model) with a COPY of the rows the daemon's projection would write, so that the import
+/// ends with its read model in place (<see cref="Writes"/>). Ids derive from the rcid, and each part is written only
+/// where it is missing, so a rerun (or a run after an interruption) writes nothing that is already there.
 /// </summary>
 public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, TimeProvider clock)
 {
@@ -44,9 +46,17 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
 
     public static Guid VoteIdFor(int rcid) => new(MD5.HashData(Encoding.UTF8.GetBytes($"committee/unvotes/rcid/{rcid}")));
 
-    private sealed record RollCall(int Rcid, int Session, DateOnly Date, bool Important, string Resolution, bool Amendment, bool Paragraph, string Short, string Description);
+    private sealed record RollCall(int Rcid, int Session, DateOnly Date, bool Important, string Resolution, bool Amendment, bool Paragraph, string Short, string Description)
+    {
+        public Guid Id { get; } = VoteIdFor(Rcid);
+    }
 
-    private sealed record Row(string Code, string Country, BallotChoice Vote, int Line);
+    /// <summary>A row of votes.csv: its line, its country and code (an index into <see cref="VotesCsv.Countries"/>),
+    /// its vote. It holds no reference, so that 870,109 of them cost the garbage collector nothing to trace.</summary>
+    private readonly record struct Row(int Line, int Country, BallotChoice Vote);
+
+    /// <summary>A country as votes.csv names it: its ISO2 code and name.</summary>
+    private sealed record Country(string Code, string Name);
 
     public async Task<ImportReport> ImportAsync(string folder, Func<int, int, bool>? include = null, IProgress<ImportProgress>? progress = null,
         CancellationToken cancellation = default)
@@ -62,12 +72,13 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
 
         var rollCalls = ReadRollCalls(Path.Combine(folder, "roll_calls.csv"), Reject);
         var issues = ReadIssues(Path.Combine(folder, "roll_call_issues.csv"), rollCalls, Reject);
-        var rows = ReadVotes(Path.Combine(folder, "votes.csv"), rollCalls, Reject);
+        var votes = ReadVotes(Path.Combine(folder, "votes.csv"), rollCalls, Reject);
 
         var wanted = rollCalls.Values.Where(r => include?.Invoke(r.Rcid, r.Session) ?? true).OrderBy(r => r.Rcid).ToList();
-        var ids = wanted.Select(r => VoteIdFor(r.Rcid)).ToArray();
-        var schema = store.Options.Schema.DatabaseSchemaName;
-        var (haveStream, haveDocument) = await ExistingAsync(schema, ids, cancellation);
+        var ids = wanted.Select(r => r.Id).ToArray();
+        var inStore = await PresentAsync(ids, cancellation);
+        // Who could vote on a day, in order: the same for every roll call of that day.
+        var seatsOn = wanted.Select(r => r.Date).Distinct().ToDictionary(d => d, d => Seats.MembersOn(d, states).Order(StringComparer.Ordinal).ToArray());
 
         var at = clock.GetUtcNow();
         var beforeAdmission = 0;
@@ -77,15 +88,19 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         var present = 0;
         long ballots = 0, nonVoting = 0;
         var done = 0;
-        // The next batch is built while the previous one is written: PostgreSQL's work and ours overlap.
-        Task writing = Task.CompletedTask;
+        // Batches are built while earlier ones are written, and written on three lines side by side (documents, rows,
+        // events): PostgreSQL's work and ours overlap. At most two batches wait for their events to be written.
+        var writes = new Writes(store, cancellation);
+        var inFlight = new Queue<Task>();
         foreach (var batch in wanted.Chunk(BatchSize))
         {
-            var missing = batch.Where(call => VoteIdFor(call.Rcid) is var id && !(haveStream.Contains(id) && haveDocument.Contains(id))).ToList();
+            while (inFlight.Count >= 2) await inFlight.Dequeue();
+            var missing = batch.Where(call => !inStore.Whole(call.Id)).ToList();
             present += batch.Length - missing.Count;
             // Roll calls are independent: they are built side by side, then their notes gathered in rcid order.
             var built = missing.AsParallel().AsOrdered()
-                .Select(call => Build(call, rows.GetValueOrDefault(call.Rcid) ?? [], issues.GetValueOrDefault(call.Rcid) ?? [], at)).ToList();
+                .Select(call => Build(call, votes.ByRollCall.GetValueOrDefault(call.Rcid) ?? [], votes.Countries, seatsOn[call.Date],
+                    issues.GetValueOrDefault(call.Rcid) ?? [], at)).ToList();
             foreach (var b in built)
             {
                 foreach (var (line, reason) in b.Rejected) Reject("votes.csv", line, reason);
@@ -96,13 +111,13 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
                 ballots += b.Event.Lists.InFavour.Count + b.Event.Lists.Against.Count + b.Event.Lists.Abstaining.Count;
                 nonVoting += b.Event.Lists.NotVoting.Count;
             }
-            await writing;
             var (written, total) = (done += batch.Length, ballots);
-            writing = WriteAsync(built, haveStream, haveDocument, cancellation)
+            inFlight.Enqueue(writes.Add(built, inStore)
                 .ContinueWith(t => { t.GetAwaiter().GetResult(); progress?.Report(new ImportProgress(written, wanted.Count, total, clockStart.Elapsed)); },
-                    cancellation, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    cancellation, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
         }
-        await writing;
+        await Task.WhenAll(inFlight);
+        await writes.Completion;
         return new ImportReport(rollCalls.Count, imported, present, ballots, nonVoting, malformedCount, malformed,
             beforeAdmission, beforeAdmissionExamples, former, clockStart.Elapsed);
     }
@@ -112,33 +127,33 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
     private sealed record Built(
         RollCallImported Event, Vote Vote, List<(int Line, string Reason)> Rejected, List<string> BeforeAdmission, List<string> Former);
 
-    private Built Build(RollCall call, IReadOnlyList<Row> rows, IReadOnlyList<string> issues, DateTimeOffset at)
+    private Built Build(RollCall call, IReadOnlyList<Row> rows, IReadOnlyList<Country> countries, string[] seatsOfTheDay,
+        IReadOnlyList<string> issues, DateTimeOffset at)
     {
         var rejected = new List<(int, string)>();
         var beforeAdmission = new List<string>();
         var former = new List<string>();
-        var lists = new Dictionary<BallotChoice, List<string>> { [BallotChoice.Yes] = [], [BallotChoice.No] = [], [BallotChoice.Abstain] = [] };
-        var seats = new HashSet<string>();
+        List<string> inFavour = new(rows.Count), against = new(rows.Count / 2), abstaining = new(rows.Count / 2);
+        var seats = new HashSet<string>(rows.Count, StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var (seat, problem) = Seats.Of(row.Code, row.Country, call.Date, states);
-            if (seat is null) { rejected.Add((row.Line, problem!)); continue; }
-            var key = Seats.Key(seat);
+            var country = countries[row.Country];
+            var (key, problem) = Seats.KeyOf(country.Code, country.Name, call.Date, states);
+            if (key is null) { rejected.Add((row.Line, problem!)); continue; }
             if (!seats.Add(key))
             {
-                rejected.Add((row.Line, $"a second vote for the seat of {seat.Name} in rcid {call.Rcid}"));
+                rejected.Add((row.Line, $"a second vote for the seat of {Seats.Named(key, call.Date, states).Name} in rcid {call.Rcid}"));
                 continue;
             }
-            if (seat.Iso3 is null || states.ByIso3(seat.Iso3) is not { } member) former.Add(seat.Name);
+            if (states.ByIso3(key) is not { } member) former.Add(Seats.Named(key, call.Date, states).Name);
             else if (!member.IsMemberOn(call.Date))
-                beforeAdmission.Add($"rcid {call.Rcid} ({call.Date:yyyy-MM-dd}): {seat.Name}, admitted {member.AdmissionDate:yyyy-MM-dd}");
-            lists[row.Vote].Add(key);
+                beforeAdmission.Add($"rcid {call.Rcid} ({call.Date:yyyy-MM-dd}): {Seats.Named(key, call.Date, states).Name}, admitted {member.AdmissionDate:yyyy-MM-dd}");
+            (row.Vote switch { BallotChoice.Yes => inFavour, BallotChoice.No => against, _ => abstaining }).Add(key);
         }
-        var absent = Seats.MembersOn(call.Date, states).Where(k => !seats.Contains(k)).Order(StringComparer.Ordinal).ToList();
-        var e = new RollCallImported(VoteIdFor(call.Rcid), new VoteSource(DatasetName, $"rcid {call.Rcid}"), call.Session, call.Date, Subject(call),
+        var absent = seatsOfTheDay.Where(k => !seats.Contains(k)).ToList();
+        var e = new RollCallImported(call.Id, new VoteSource(DatasetName, $"rcid {call.Rcid}"), call.Session, call.Date, Subject(call),
             call.Description.Length > 0 ? call.Description : null, call.Resolution.Length > 0 ? call.Resolution : null,
-            issues, call.Important, call.Amendment, call.Paragraph,
-            new SeatLists(lists[BallotChoice.Yes], lists[BallotChoice.No], lists[BallotChoice.Abstain], absent), at);
+            issues, call.Important, call.Amendment, call.Paragraph, new SeatLists(inFavour, against, abstaining, absent), at);
         var vote = Vote.Fold(null, e);
         vote.Version = 1;
         return new Built(e, vote, rejected, beforeAdmission, former);
@@ -152,17 +167,42 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         return call.Resolution.Length > 0 ? $"{what} ({call.Resolution})" : what;
     }
 
-    /// <remarks>The votes' documents are committed before their events: the daemon projects an event from its stream's
-    /// snapshot, which must be there when the event becomes visible (a command writes both in one transaction).</remarks>
-    private async Task WriteAsync(List<Built> built, HashSet<Guid> haveStream, HashSet<Guid> haveDocument, CancellationToken cancellation)
+    /// <summary>What of each roll call is already in the store: its stream, its vote document, its voting-record row.</summary>
+    private sealed record Present(HashSet<Guid> Streams, HashSet<Guid> Documents, HashSet<Guid> Rows)
     {
-        var documents = built.Where(b => !haveDocument.Contains(b.Vote.Id)).Select(b => b.Vote).ToList();
-        if (documents.Count > 0) await store.BulkInsertAsync(documents, BulkInsertMode.InsertsOnly, documents.Count, cancellation);
-        var streams = built.Where(b => !haveStream.Contains(b.Vote.Id)).ToList();
-        if (streams.Count > 0)
-            await store.BulkInsertEventStreamAsync(JasperFx.StorageConstants.DefaultTenantId,
+        public bool Whole(Guid id) => Streams.Contains(id) && Documents.Contains(id);
+    }
+
+    /// <summary>The import's writes on three lines, each taking its batches one after the other in its own connection and
+    /// transaction: the votes' documents (Marten's bulk insert), their voting-record rows (COPY) and their streams (Marten's
+    /// bulk event import). A batch's events wait for its documents and rows: the daemon projects an event from its
+    /// stream's snapshot, which must be there when the event becomes visible (a command writes both in one transaction),
+    /// and replaces the row the import wrote. A row is written only with its stream, so that the daemon never projects
+    /// it at the same time.</summary>
+    private sealed class Writes(IDocumentStore store, CancellationToken cancellation)
+    {
+        private Task _documents = Task.CompletedTask, _rows = Task.CompletedTask, _events = Task.CompletedTask;
+
+        public Task Completion => Task.WhenAll(_documents, _rows, _events);
+
+        /// <summary>Queues a batch; the task ends when its events are written.</summary>
+        public Task Add(List<Built> built, Present present)
+        {
+            var documents = built.Where(b => !present.Documents.Contains(b.Vote.Id)).Select(b => b.Vote).ToList();
+            var streams = built.Where(b => !present.Streams.Contains(b.Vote.Id)).ToList();
+            var rows = streams.Where(b => !present.Rows.Contains(b.Vote.Id)).Select(b => b.Vote).ToList();
+            _documents = After(_documents, () => store.BulkInsertAsync(documents, BulkInsertMode.InsertsOnly, documents.Count, cancellation), documents.Count);
+            _rows = After(_rows, () => VotingRecords.CopyAsync(store, rows, cancellation), rows.Count);
+            return _events = After(Task.WhenAll(_documents, _rows, _events), () => store.BulkInsertEventStreamAsync(JasperFx.StorageConstants.DefaultTenantId,
                 streams.Select(b => new BulkEventStreamHeader { Id = b.Vote.Id, Version = 1, AggregateType = typeof(Vote) }).ToList(),
-                Events(streams.Select(b => b.Event)), streams.Count, cancellation);
+                Events(streams.Select(b => b.Event)), streams.Count, cancellation), streams.Count);
+        }
+
+        private static async Task After(Task before, Func<Task> write, int count)
+        {
+            await before;
+            if (count > 0) await write();
+        }
     }
 
     private static async IAsyncEnumerable<IEvent> Events(IEnumerable<RollCallImported> events)
@@ -177,22 +217,22 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
         }
     }
 
-    private async Task<(HashSet<Guid> Streams, HashSet<Guid> Documents)> ExistingAsync(string schema, Guid[] ids, CancellationToken cancellation)
+    private async Task<Present> PresentAsync(Guid[] ids, CancellationToken cancellation)
     {
+        var schema = store.Options.Schema.DatabaseSchemaName;
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        async Task<HashSet<Guid>> Ids(string sql)
-        {
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddWithValue("ids", ids);
-            var found = new HashSet<Guid>();
-            await using var reader = await command.ExecuteReaderAsync(cancellation);
-            while (await reader.ReadAsync(cancellation)) found.Add(reader.GetGuid(0));
-            return found;
-        }
-        var documentTable = store.Options.Schema.For<Vote>();
-        return (await Ids($"select id from {schema}.mt_streams where id = any(@ids)"),
-            await Ids($"select id from {documentTable} where id = any(@ids)"));
+        await using var command = new NpgsqlCommand($"""
+            select 0, id from {schema}.mt_streams where id = any(@ids)
+            union all select 1, id from {store.Options.Schema.For<Vote>()} where id = any(@ids)
+            union all select 2, vote_id from {schema}.{VotingRecords.Table} where vote_id = any(@ids)
+            """, connection);
+        command.Parameters.AddWithValue("ids", ids);
+        var present = new Present([], [], []);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+            (reader.GetInt32(0) switch { 0 => present.Streams, 1 => present.Documents, _ => present.Rows }).Add(reader.GetGuid(1));
+        return present;
     }
 
     private static Dictionary<int, RollCall> ReadRollCalls(string path, Action<string, int, string> reject)
@@ -237,108 +277,128 @@ public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, T
     }
 
     /// <summary>Reads votes.csv (870,109 rows): rcid, "country", "code", "vote". Every row is either taken or reported.
-    /// The file is read whole and cut at line ends into as many parts as there are processors, parsed side by side into
-    /// spans; the few hundred distinct names, codes and votes are kept once each, so that rows cost no strings of their own.</summary>
-    private static Dictionary<int, List<Row>> ReadVotes(string path, Dictionary<int, RollCall> calls, Action<string, int, string> reject)
+    /// The file is streamed through one buffer: on this machine first touching memory is dear (reading the whole file
+    /// into a string cost more than parsing it), so nothing proportional to the file is allocated but the rows.</summary>
+    private static VotesCsv ReadVotes(string path, Dictionary<int, RollCall> calls, Action<string, int, string> reject)
     {
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        var headerEnd = text.IndexOf('\n') is var h and >= 0 ? h : text.Length;
-        if (text.AsSpan(0, headerEnd).TrimEnd('\r').ToString().Replace("\"", "") != "rcid,country,country_code,vote")
-            throw new InvalidDataException($"votes.csv does not start with the header rcid,country,country_code,vote: '{text[..Math.Min(headerEnd, 80)]}'");
-        var parts = Math.Max(1, Environment.ProcessorCount * 2);
-        var starts = new List<int> { Math.Min(headerEnd + 1, text.Length) };
-        for (var i = 1; i < parts; i++)
-        {
-            var at = text.IndexOf('\n', Math.Max(starts[^1], (int)((long)text.Length * i / parts)));
-            if (at < 0) break;
-            starts.Add(at + 1);
-        }
-        starts.Add(text.Length);
-        var firstLines = new int[starts.Count - 1];
-        firstLines[0] = 2;
-        for (var i = 1; i < firstLines.Length; i++) firstLines[i] = firstLines[i - 1] + text.AsSpan(starts[i - 1], starts[i] - starts[i - 1]).Count('\n');
-        var results = new (Dictionary<int, List<Row>> Rows, List<(int Line, string Reason)> Rejected)[firstLines.Length];
-        Parallel.For(0, firstLines.Length, i => results[i] = ReadPart(text, starts[i], starts[i + 1], firstLines[i], calls));
-
-        var byRollCall = new Dictionary<int, List<Row>>();
-        foreach (var (part, rejected) in results)
-        {
-            foreach (var (line, reason) in rejected) reject("votes.csv", line, reason);
-            foreach (var (rcid, list) in part)
-                if (byRollCall.TryGetValue(rcid, out var earlier)) earlier.AddRange(list);
-                else byRollCall[rcid] = list;
-        }
-        return byRollCall;
-    }
-
-    private static (Dictionary<int, List<Row>>, List<(int, string)>) ReadPart(string text, int start, int end, int firstLine, Dictionary<int, RollCall> calls)
-    {
-        var byRollCall = new Dictionary<int, List<Row>>();
-        var rejected = new List<(int, string)>();
-        var strings = new HashSet<string>(StringComparer.Ordinal);
-        var lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        string Intern(ReadOnlySpan<char> value)
-        {
-            if (lookup.TryGetValue(value, out var known)) return known;
-            var copy = value.ToString();
-            strings.Add(copy);
-            return copy;
-        }
-        var fields = new List<string>(4);
-        var line = firstLine - 1;
-        for (var position = start; position < end;)
-        {
-            var newline = text.IndexOf('\n', position, end - position);
-            var stop = newline < 0 ? end : newline;
-            var current = text.AsSpan(position, stop - position).TrimEnd('\r');
-            position = stop + 1;
-            line++;
-            if (current.IsEmpty) continue;
-            if (!Split(current, fields, Intern) || fields.Count != 4) { rejected.Add((line, $"expected 4 fields: {current}")); continue; }
-            if (!int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rcid)) { rejected.Add((line, $"rcid '{fields[0]}' is not a number")); continue; }
-            if (!calls.ContainsKey(rcid)) { rejected.Add((line, $"rcid {rcid} is not in roll_calls.csv")); continue; }
-            BallotChoice? choice = fields[3] switch { "yes" => BallotChoice.Yes, "no" => BallotChoice.No, "abstain" => BallotChoice.Abstain, _ => null };
-            if (choice is null) { rejected.Add((line, $"vote '{fields[3]}' is not yes, no or abstain")); continue; }
-            if (fields[1].Length == 0) { rejected.Add((line, "no country")); continue; }
-            var list = byRollCall.TryGetValue(rcid, out var l) ? l : byRollCall[rcid] = new List<Row>(180);
-            list.Add(new Row(fields[2], fields[1], choice.Value, line));
-        }
-        return (byRollCall, rejected);
-    }
-
-    /// <summary>One CSV line into fields (quoted fields may hold commas and doubled quotes); false if a quote is left open.</summary>
-    private static bool Split(ReadOnlySpan<char> text, List<string> fields, Func<ReadOnlySpan<char>, string> intern)
-    {
-        fields.Clear();
-        var i = 0;
+        var reader = new VotesCsv(calls, reject);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        var filled = 0;
         while (true)
         {
-            if (i < text.Length && text[i] == '"')
+            var read = file.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var consumed = reader.Lines(buffer.AsSpan(0, filled));
+            if (read == 0)
             {
-                var start = ++i;
-                var doubled = false;
-                while (true)
+                if (consumed < filled || reader.LineNumber == 0) reader.Line(buffer.AsSpan(consumed, filled - consumed));
+                return reader;
+            }
+            // The unfinished line moves to the front; a line longer than the buffer doubles it.
+            buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+            filled -= consumed;
+            if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+        }
+    }
+
+    /// <summary>The rows of votes.csv by roll call, line by line. Each line is decoded into one reused array of
+    /// characters and cut into fields in place; a row keeps its country as an index into the few hundred distinct
+    /// ones, found by the line's text of country and code, so that a row costs no allocation of its own.</summary>
+    private sealed class VotesCsv(Dictionary<int, RollCall> calls, Action<string, int, string> reject)
+    {
+        private const string Header = "rcid,country,country_code,vote";
+        private readonly Dictionary<string, int> _countries = new(StringComparer.Ordinal);
+        private readonly List<(int Start, int End, bool Doubled)> _fields = new(4);
+        private char[] _chars = new char[256];
+
+        public Dictionary<int, List<Row>> ByRollCall { get; } = [];
+        public List<Country> Countries { get; } = [];
+        public int LineNumber { get; private set; }
+
+        /// <summary>Takes every whole line of the bytes; returns how many bytes they held.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public int Lines(ReadOnlySpan<byte> bytes)
+        {
+            var consumed = 0;
+            for (int newline; (newline = bytes[consumed..].IndexOf((byte)'\n')) >= 0; consumed += newline + 1)
+                Line(bytes.Slice(consumed, newline));
+            return consumed;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Line(ReadOnlySpan<byte> bytes)
+        {
+            var line = ++LineNumber;
+            if (_chars.Length < bytes.Length) _chars = new char[bytes.Length];
+            ReadOnlySpan<char> current = _chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _chars)).TrimEnd('\r');
+            if (line == 1)
+            {
+                if (current.ToString().TrimStart('\uFEFF').Replace("\"", "") != Header)
+                    throw new InvalidDataException($"votes.csv does not start with the header {Header}: '{current[..Math.Min(current.Length, 80)]}'");
+                return;
+            }
+            if (current.IsEmpty) return;
+            if (!Split(current) || _fields.Count != 4) { reject("votes.csv", line, $"expected 4 fields: {current}"); return; }
+            if (!int.TryParse(Field(current, 0), NumberStyles.None, CultureInfo.InvariantCulture, out var rcid)) { reject("votes.csv", line, $"rcid '{Field(current, 0)}' is not a number"); return; }
+            if (!calls.ContainsKey(rcid)) { reject("votes.csv", line, $"rcid {rcid} is not in roll_calls.csv"); return; }
+            var vote = Field(current, 3);
+            BallotChoice? choice = vote is "yes" ? BallotChoice.Yes : vote is "no" ? BallotChoice.No : vote is "abstain" ? BallotChoice.Abstain : null;
+            if (choice is null) { reject("votes.csv", line, $"vote '{vote}' is not yes, no or abstain"); return; }
+            if (_fields[1].End == _fields[1].Start) { reject("votes.csv", line, "no country"); return; }
+            var rows = ByRollCall.TryGetValue(rcid, out var known) ? known : ByRollCall[rcid] = new List<Row>(200);
+            rows.Add(new Row(line, CountryOf(current), choice.Value));
+        }
+
+        /// <summary>The index of the line's country, by the text from its name to its code as written.</summary>
+        private int CountryOf(ReadOnlySpan<char> line)
+        {
+            var text = line[_fields[1].Start.._fields[2].End];
+            if (_countries.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var index)) return index;
+            Countries.Add(new Country(Field(line, 2).ToString(), Field(line, 1).ToString()));
+            return _countries[text.ToString()] = Countries.Count - 1;
+        }
+
+        private ReadOnlySpan<char> Field(ReadOnlySpan<char> line, int index)
+        {
+            var (start, end, doubled) = _fields[index];
+            return doubled ? line[start..end].ToString().Replace("\"\"", "\"") : line[start..end];
+        }
+
+        /// <summary>Cuts one CSV line into fields (quoted fields may hold commas and doubled quotes); false if a quote is
+        /// left open.</summary>
+        private bool Split(ReadOnlySpan<char> text)
+        {
+            _fields.Clear();
+            var i = 0;
+            while (true)
+            {
+                if (i < text.Length && text[i] == '"')
                 {
-                    var close = text[i..].IndexOf('"');
-                    if (close < 0) return false;
-                    close += i;
-                    if (close + 1 < text.Length && text[close + 1] == '"') { doubled = true; i = close + 2; continue; }
-                    var value = text[start..close];
-                    fields.Add(doubled ? intern(value.ToString().Replace("\"\"", "\"")) : intern(value));
-                    i = close + 1;
-                    break;
+                    var start = ++i;
+                    var doubled = false;
+                    while (true)
+                    {
+                        var close = text[i..].IndexOf('"');
+                        if (close < 0) return false;
+                        close += i;
+                        if (close + 1 < text.Length && text[close + 1] == '"') { doubled = true; i = close + 2; continue; }
+                        _fields.Add((start, close, doubled));
+                        i = close + 1;
+                        break;
+                    }
                 }
+                else
+                {
+                    var comma = text[i..].IndexOf(',');
+                    var end = comma < 0 ? text.Length : i + comma;
+                    _fields.Add((i, end, false));
+                    i = end;
+                }
+                if (i >= text.Length) return true;
+                if (text[i] != ',') return false;
+                i++;
             }
-            else
-            {
-                var comma = text[i..].IndexOf(',');
-                var end = comma < 0 ? text.Length : i + comma;
-                fields.Add(intern(text[i..end]));
-                i = end;
-            }
-            if (i >= text.Length) return true;
-            if (text[i] != ',') return false;
-            i++;
         }
     }
 }
