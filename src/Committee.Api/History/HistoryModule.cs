@@ -21,7 +21,7 @@ public static class HistoryModule
                 opts.Projections.RebuildWithBulkCopy = true;
                 foreach (var projection in opts.Projections.All.OfType<ProjectionBase>())
                 {
-                    projection.Options.BatchSize = 10_000;
+                    projection.Options.BatchSize = ReadModelRebuild.PageSize;
                     projection.Options.RebuildFlushThreshold = 100_000;
                 }
             });

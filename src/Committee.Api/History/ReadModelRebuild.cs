@@ -49,28 +49,46 @@ public sealed class ReadModelRebuild(IDocumentStore store, SnapshotReplay replay
             await Step($"{snapshots!.Document.Name} (write {snapshots.Snapshots.Count:N0} snapshots)", snapshots.Snapshots.Count,
                 () => replay.WriteAsync(snapshots, cancellation));
         }, cancellation)));
-        await RebuildWithMartenAsync(projections.Where(p => !SnapshotReplay.Handles(p)).Select(p => (p.Name, p.Lifecycle)).ToList(), Step, cancellation);
+        await RebuildWithMartenAsync(projections.Where(p => !SnapshotReplay.Handles(p)).ToList(), Step, cancellation);
         Progress($"done: {events:N0} events in {total.Elapsed.TotalSeconds:F1} s");
         return new RebuildReport(events, total.Elapsed, steps);
     }
 
     /// <summary>Through the daemon this node runs (Marten pauses the projection's live agent meanwhile), or through one
     /// of its own when the API is stopped.</summary>
-    private async Task RebuildWithMartenAsync(IReadOnlyList<(string Name, ProjectionLifecycle Lifecycle)> projections,
+    private async Task RebuildWithMartenAsync(IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> projections,
         Func<string, int, Func<Task>, Task> step, CancellationToken cancellation)
     {
         if (projections.Count == 0) return;
         var running = coordinator?.DaemonForMainDatabase() is { IsRunning: true } live ? live : null;
         using var own = running is null ? (IProjectionDaemon)await store.BuildProjectionDaemonAsync() : null;
         var daemon = running ?? own!;
-        foreach (var (name, lifecycle) in projections)
-            await step($"{name} (Marten's rebuild)", 0, async () =>
+        foreach (var projection in projections)
+            await step($"{projection.Name} (Marten's rebuild)", 0, async () =>
             {
-                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(30), cancellation);
+                await InPages(projection, PageSize, () => daemon.RebuildProjectionAsync(projection.Name, TimeSpan.FromMinutes(30), cancellation));
                 // The rebuild leaves the live agent stopped: the running daemon goes on from the rebuilt position.
-                if (running is not null && lifecycle == ProjectionLifecycle.Async)
-                    await running.StartAgentAsync(Infrastructure.ReadModels.Shard(name).Identity, cancellation);
+                if (running is not null && projection.Lifecycle == ProjectionLifecycle.Async)
+                    await running.StartAgentAsync(Infrastructure.ReadModels.Shard(projection.Name).Identity, cancellation);
             });
+    }
+
+    /// <summary>Events per page of Marten's rebuild: large, whereas the live read models take small pages to stay fresh
+    /// (<see cref="Infrastructure.ReadModels.PageSize"/>).</summary>
+    public const int PageSize = 10_000;
+
+    /// <summary>Runs the rebuild with the projection's pages at that size, then gives it back its own.</summary>
+    private static async Task InPages(object projection, int size, Func<Task> rebuild)
+    {
+        if (projection is not ProjectionBase { Options: var options })
+        {
+            await rebuild();
+            return;
+        }
+        var own = options.BatchSize;
+        options.BatchSize = size;
+        try { await rebuild(); }
+        finally { options.BatchSize = own; }
     }
 
     private async Task<(long Count, long Last)> EventCountAsync(CancellationToken cancellation)

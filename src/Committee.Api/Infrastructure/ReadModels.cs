@@ -16,8 +16,18 @@ public static class ReadModels
         where TProjection : ProjectionBase, IProjection =>
         services.AddSingleton<TProjection>()
             .AddSingleton(new ReadModelRegistration(typeof(TProjection)))
-            .ConfigureMarten((sp, opts) => opts.Projections.CompositeProjectionFor(Composite,
-                composite => composite.Add(sp.GetRequiredService<TProjection>())));
+            .ConfigureMarten((sp, opts) => opts.Projections.CompositeProjectionFor(Composite, composite =>
+            {
+                composite.Options.BatchSize = PageSize;
+                composite.Add(sp.GetRequiredService<TProjection>());
+            }));
+
+    /// <summary>The most events the read models take in one transaction.</summary>
+    /// <remarks>The daemon hands a shard a range per pass of its high-water agent and keeps loading ranges until twice
+    /// this many events wait: with Marten's 500, a busy shard queued hundreds of ranges of a few events each and
+    /// projected each in a transaction of its own. With 100, ranges gather into pages of up to 100 while the read
+    /// models are busy (docs/performance.md).</remarks>
+    public const int PageSize = 50;
 
     /// <summary>The daemon's progress row of a projection (or a subscription) by its name.</summary>
     public static ShardName Shard(string name) => new(name, ShardName.All, 1);
