@@ -5,6 +5,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
@@ -22,8 +23,8 @@ public static class Storage
         var schema = SchemaOf(configuration);
         services.AddMarten(opts =>
             {
-                opts.Connection(configuration.GetConnectionString("Committee")
-                    ?? throw new InvalidOperationException("ConnectionStrings:Committee is not set (scripts/run sets it to the embedded cluster)"));
+                opts.Connection(Prepared(configuration.GetConnectionString("Committee")
+                    ?? throw new InvalidOperationException("ConnectionStrings:Committee is not set (scripts/run sets it to the embedded cluster)")));
                 opts.DatabaseSchemaName = schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.Events.AppendMode = EventAppendMode.Quick;
@@ -50,6 +51,17 @@ public static class Storage
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddCheck<ReadModelHealthCheck>("read models");
         return services;
+    }
+
+    /// <summary>The connection string with Npgsql's automatic preparation on, unless it says otherwise: a command's
+    /// statements are the same each time, and a pooled connection then keeps its prepared statements and PostgreSQL's
+    /// plans for Marten's append function, which the full reset (DISCARD ALL) of an unprepared pool throws away at
+    /// every return. Measured: 436 → 601 floor actions/s at 16 clients, one client's p99 25 → 14 ms (docs/performance.md).</summary>
+    private static string Prepared(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
     }
 
     public static string SchemaOf(IConfiguration configuration) => configuration["Committee:Schema"] ?? "committee";
