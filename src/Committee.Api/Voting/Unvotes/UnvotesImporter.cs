@@ -41,7 +41,7 @@ public sealed record ImportReport(
 public sealed class UnvotesImporter(IDocumentStore store, MemberStates states, TimeProvider clock)
 {
     public const string DatasetName = "unvotes";
-    public const int BatchSize = 1000;
+    public const int BatchSize = 2000;
     private const int ExampleCount = 10;
 
     public static Guid VoteIdFor(int rcid) => new(MD5.HashData(Encoding.UTF8.GetBytes($"committee/unvotes/rcid/{rcid}")));
