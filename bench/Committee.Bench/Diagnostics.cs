@@ -134,7 +134,31 @@ public sealed record PgSnapshot(long Commits, long Rollbacks, long Inserted, lon
 /// <summary>What a run cost besides its latency: the CPU split of the measured window, and the database work per
 /// successful action (warm-up included, read after the server's event feed caught up, so its work is counted).</summary>
 /// <param name="LagMs">Read-model lag samples (commit to visible), in ascending order.</param>
-public sealed record Diagnostics(CpuSplit Cpu, PgSnapshot? Database, long Actions, long? FeedLagAtEnd, TimeSpan? FeedCatchUp, IReadOnlyList<double>? LagMs = null)
+/// <param name="ServerAllocatedBytes">What the server allocated during the measured window, from its /metrics
+/// (the runtime's dotnet_gc_heap_total_allocated_bytes); null when not read.</param>
+public sealed record Diagnostics(CpuSplit Cpu, PgSnapshot? Database, long Actions, long? FeedLagAtEnd, TimeSpan? FeedCatchUp, IReadOnlyList<double>? LagMs = null,
+    double? ServerAllocatedBytes = null)
 {
     public double PerAction(long value) => Actions == 0 ? double.NaN : value / (double)Actions;
+}
+
+/// <summary>The server's own figures, read from its Prometheus endpoint as any scraper would.</summary>
+public static class ServerMetrics
+{
+    private const string Allocated = "dotnet_gc_heap_total_allocated_bytes_total";
+
+    /// <summary>Bytes the server's runtime has allocated since it started; NaN when /metrics does not say.</summary>
+    public static async Task<double> AllocatedBytesAsync(HttpClient http)
+    {
+        try
+        {
+            var text = await http.GetStringAsync("/metrics");
+            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(Allocated, StringComparison.Ordinal));
+            return line is null ? double.NaN : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+        }
+        catch (HttpRequestException)
+        {
+            return double.NaN;
+        }
+    }
 }
