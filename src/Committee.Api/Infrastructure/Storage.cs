@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -26,7 +27,10 @@ public static class Storage
                 opts.Connection(Prepared(configuration.GetConnectionString("Committee")
                     ?? throw new InvalidOperationException("ConnectionStrings:Committee is not set (scripts/run sets it to the embedded cluster)")));
                 opts.DatabaseSchemaName = schema;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                // Stored documents and events leave out what is null: a draft's sponsor entries are mostly nulls
+                // (withdrawal, meeting, on behalf of), and every command writes its draft whole (docs/performance.md).
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+                    json => json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
                 opts.Events.AppendMode = EventAppendMode.Quick;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 // The inline projections go on from the aggregate a command fetched instead of loading it again.
