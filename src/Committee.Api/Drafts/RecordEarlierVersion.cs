@@ -34,9 +34,7 @@ public static class RecordEarlierVersionEndpoint
         if (draft.PrintedLists.FirstOrDefault(p => VersionOrder.Compare(p.Symbol, symbol) > 0) is { } later && command.Date > later.Date)
             throw Refusal.Unprocessable("date", $"{symbol} was issued before {later.Symbol}, dated {later.Date:yyyy-MM-dd}: it cannot be dated {command.Date:yyyy-MM-dd}");
         var title = DraftRules.Title(command.Title);
-        var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");
-        var operative = DraftRules.Paragraphs(command.Operative, "operative");
-        DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(draft.Kind), preamble, operative);
+        var (preamble, operative) = DraftRules.PrintedText(command.Preamble, command.Operative, command.TextKnown, draft.Kind);
         var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(draft.Session, command.Date, title, preamble, operative), states, "sponsors");
         return [new DraftSubmitted(draft.Id, symbol, title, draft.Session, draft.AgendaItem, draft.AgendaItemTitle, command.Date, sponsors,
             preamble, operative, Dated.On(command.Date, context.At), draft.Kind, draft.Concerns, command.TextKnown, Late: true)];

@@ -29,9 +29,7 @@ public static class ReviseDraftEndpoint
         SessionCalendar.Check(draft.Session, command.Date, "date", expected);
         if (command.Date < draft.Date)
             throw Refusal.Unprocessable("date", $"a revision cannot be dated before the version it replaces ({draft.Date:yyyy-MM-dd})");
-        var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");
-        var operative = DraftRules.Paragraphs(command.Operative, "operative");
-        DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(draft.Kind), preamble, operative);
+        var (preamble, operative) = DraftRules.PrintedText(command.Preamble, command.Operative, command.TextKnown, draft.Kind);
         var title = command.Title is null ? draft.Title : DraftRules.Title(command.Title);
         var sponsors = Sponsors.Resolve(command.Sponsors, SponsoredText.Of(draft.Session, command.Date, title, preamble, operative), states, "sponsors");
         return [new DraftRevised(draft.Id, expected, draft.Symbol, command.Date, title, sponsors, preamble, operative, Dated.On(command.Date, context.At), command.TextKnown)];

@@ -44,9 +44,7 @@ public static class SubmitDraftEndpoint
         var title = DraftRules.Title(command.Title);
         var agendaItem = DraftRules.Required(command.AgendaItem, "agendaItem");
         var agendaItemTitle = DraftRules.Title(command.AgendaItemTitle, "agendaItemTitle");
-        var preamble = DraftRules.Paragraphs(command.Preamble, "preamble");
-        var operative = DraftRules.Paragraphs(command.Operative, "operative");
-        DraftRules.TextAsKnown(command.TextKnown, DraftRules.IsProposal(command.Kind), preamble, operative);
+        var (preamble, operative) = DraftRules.PrintedText(command.Preamble, command.Operative, command.TextKnown, command.Kind);
         var needsTarget = command.Kind is DraftKind.Amendment or DraftKind.BudgetStatement;
         if (needsTarget && string.IsNullOrWhiteSpace(command.Concerns))
             throw Refusal.Invalid("concerns", $"an {(command.Kind == DraftKind.Amendment ? "amendment" : "budget statement")} names the symbol of the draft it concerns");

@@ -57,6 +57,15 @@ public static class DraftRules
             throw Refusal.Unprocessable("operative", "a draft needs at least one operative paragraph (or textKnown: false, for a document recorded from its metadata only)");
     }
 
+    /// <summary>A printed version's text: each part's paragraphs checked, and as many as the text known allows.</summary>
+    public static (IReadOnlyList<string> Preamble, IReadOnlyList<string> Operative) PrintedText(
+        IReadOnlyList<string> preamble, IReadOnlyList<string> operative, bool textKnown, DraftKind kind)
+    {
+        var (checkedPreamble, checkedOperative) = (Paragraphs(preamble, "preamble"), Paragraphs(operative, "operative"));
+        TextAsKnown(textKnown, IsProposal(kind), checkedPreamble, checkedOperative);
+        return (checkedPreamble, checkedOperative);
+    }
+
     public static IReadOnlyList<string> Paragraphs(IReadOnlyList<string> paragraphs, string field)
     {
         if (paragraphs.Count > Limits.Paragraphs)
