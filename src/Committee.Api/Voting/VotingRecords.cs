@@ -59,12 +59,15 @@ public static class VotingRecords
             row.InFavour, row.Against, row.Abstaining, row.NotVoting];
     }
 
-    /// <summary>Replaces a closed vote's row in the daemon's transaction. A non-recorded vote has no lists and no row.</summary>
+    /// <summary>Only a closed recorded vote has a row: a vote taken otherwise has no lists.</summary>
+    private static bool HasRow(Vote vote) => vote.Kind == VoteKind.Recorded && !vote.IsOpen;
+
+    /// <summary>Replaces a closed vote's row in the daemon's transaction.</summary>
     public static void Replace(IDocumentOperations operations, Vote vote)
     {
         var schema = operations.DocumentStore.Options.Schema.DatabaseSchemaName;
         operations.QueueSqlCommand($"delete from {schema}.{Table} where vote_id = ?", vote.Id);
-        if (vote.Kind != VoteKind.Recorded) return;
+        if (!HasRow(vote)) return;
         operations.QueueSqlCommand($"insert into {schema}.{Table} ({Columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Values(vote));
     }
 
@@ -76,7 +79,7 @@ public static class VotingRecords
         await connection.OpenAsync(cancellation);
         await using var writer = await connection.BeginBinaryImportAsync(
             $"copy {store.Options.Schema.DatabaseSchemaName}.{Table} ({Columns}) from stdin (format binary)", cancellation);
-        foreach (var vote in votes.Where(v => v.Kind == VoteKind.Recorded && !v.IsOpen))
+        foreach (var vote in votes.Where(HasRow))
             await writer.WriteRowAsync(cancellation, Values(vote));
         await writer.CompleteAsync(cancellation);
     }
