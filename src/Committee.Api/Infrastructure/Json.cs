@@ -48,7 +48,7 @@ public static class JsonTypes
             return $"one of {string.Join(", ", type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static).Select(f =>
                 f.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false) is [JsonStringEnumMemberNameAttribute named, ..]
                     ? named.Name : JsonNamingPolicy.CamelCase.ConvertName(f.Name)))}";
-        if (type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable))) return "a list";
+        if (type.IsAssignableTo(typeof(System.Collections.IEnumerable))) return "a list";
         return "an object";
     }
 }
