@@ -3,7 +3,7 @@ using System.Text;
 using Npgsql;
 
 /// <summary>Command line: --connection (Npgsql, database included), --schema, --data (the unvotes folder), --api (the
-/// built Committee.Api.dll), --signing-key, --doc (docs/performance.md). Defaults suit scripts/bench-votes.</summary>
+/// app's dll: scripts/bench-votes passes the published one, artifacts/api), --signing-key, --doc (docs/performance.md). Defaults suit scripts/bench-votes.</summary>
 sealed record Options(string Connection, string Schema, string Data, string Api, string SigningKey, string PerformanceDoc)
 {
     public string Database => new NpgsqlConnectionStringBuilder(Connection).Database ?? "";
@@ -16,7 +16,7 @@ sealed record Options(string Connection, string Schema, string Data, string Api,
             Arg("connection") ?? Environment.GetEnvironmentVariable("ConnectionStrings__Committee") ?? "Host=127.0.0.1;Port=55432;Database=committee_voting;Username=postgres",
             Arg("schema") ?? "voting_bench",
             Arg("data") ?? Path.Combine(FindUp(Path.Combine("shared", "data", "unvotes", "votes.csv")) ?? "", "shared", "data", "unvotes"),
-            Arg("api") ?? Path.Combine(root, "src", "Committee.Api", "bin", "Release", "net10.0", "Committee.Api.dll"),
+            Arg("api") ?? Path.Combine(root, "artifacts", "api", "Committee.Api.dll"),
             Arg("signing-key") ?? Environment.GetEnvironmentVariable("Committee__Auth__SigningKey") ?? "a-benchmark-signing-key-that-is-long-enough-for-hmac",
             Arg("doc") ?? Path.Combine(root, "docs", "performance.md"));
     }
@@ -44,8 +44,8 @@ static class App
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         if (urls is not null) info.Environment["ASPNETCORE_URLS"] = urls;
-        // The project folder (…/src/Committee.Api), where scripts/committee runs the app: its appsettings.json is the content root.
-        info.WorkingDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(options.Api)!, "..", "..", ".."));
+        // The app's own folder (scripts/bench-votes passes the published app, artifacts/api): its appsettings.json is the content root.
+        info.WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Api))!;
         return info;
     }
 

@@ -7,7 +7,7 @@
 #   ensure_signing_key         Committee__Auth__SigningKey from .data/signing-key
 #   ensure_member_states       Committee__ReferenceData__MemberStates (absolute path)
 #   ensure_chromium            Debian's chromium at /usr/bin/chromium (browser tests)
-#   api_target_path            path of the built Committee.Api.dll (after a build)
+#   publish_api                build Committee.Api to run it (ReadyToRun); prints its dll
 #
 # Messages go to stderr, so that a command's stdout stays its own
 # (scripts/token prints nothing but the token).
@@ -400,7 +400,23 @@ ensure_chromium() {
   [[ -x /usr/bin/chromium ]] || die "chromium did not install"
 }
 
-# The built assembly of the API project for a configuration (default Release).
-api_target_path() {
-  dotnet msbuild "$API_PROJECT" -nologo -getProperty:TargetPath -p:Configuration="${1:-Release}"
+# Builds Committee.Api to be run by the scripts (scripts/run, scripts/committee, scripts/bench-votes): Release,
+# published ReadyToRun for this machine, so that a command such as an import does not spend its first second
+# compiling the libraries' code (docs/performance.md, "The imported unvotes history"). Its restore and
+# intermediate files stay under artifacts/publish, apart from the tests' build. Prints the path of the dll;
+# the build's own output goes to stderr only when it fails.
+publish_api() {
+  local rid output
+  case "$(uname -m)" in
+    x86_64) rid=linux-x64 ;;
+    aarch64 | arm64) rid=linux-arm64 ;;
+    *) die "no .NET runtime identifier known for $(uname -m)" ;;
+  esac
+  if ! output="$(dotnet publish "$API_PROJECT" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+      --artifacts-path "$ROOT/artifacts/publish" -o "$ROOT/artifacts/api" -nologo -v q 2>&1)"; then
+    printf '%s\n' "$output" >&2
+    die "build of src/Committee.Api failed"
+  fi
+  [[ -f "$ROOT/artifacts/api/Committee.Api.dll" ]] || die "build output not found: artifacts/api/Committee.Api.dll"
+  printf '%s\n' "$ROOT/artifacts/api/Committee.Api.dll"
 }
