@@ -31,6 +31,15 @@ public sealed class CommitteeApp : IAsyncLifetime
     /// <summary>A session number no other test uses, so meetings and session views do not interfere.</summary>
     public int NewSession() => Interlocked.Increment(ref _nextSession);
 
+    /// <summary>Today's date (UTC) as the API writes dates, after waiting out midnight if it is less than a minute
+    /// away: a test that records actions of "today" must not see the day change between them.</summary>
+    public static async Task<string> TodayAsync()
+    {
+        var untilMidnight = DateTime.UtcNow.Date.AddDays(1) - DateTime.UtcNow;
+        if (untilMidnight < TimeSpan.FromMinutes(1)) await Task.Delay(untilMidnight + TimeSpan.FromSeconds(1));
+        return DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;

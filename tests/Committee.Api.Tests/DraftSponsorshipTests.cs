@@ -15,6 +15,7 @@ public sealed class DraftSponsorshipTests(CommitteeApp app)
     public async Task Printed_lists_additional_sponsors_and_withdrawals_show_separately_and_as_one_timeline()
     {
         var session = app.NewSession();
+        var today = await CommitteeApp.TodayAsync();
         var draft = (await app.Submit(session, 1)).Id(); // Belarus, and Zambia on behalf of the African Group
         (await app.Post($"/api/drafts/{draft}/revisions", new
         {
@@ -25,7 +26,7 @@ public sealed class DraftSponsorshipTests(CommitteeApp app)
         (await app.Post($"/api/drafts/{draft}/sponsors", new { expectedVersion = 2, delegations = new[] { "Kenya" } }, app.Token(Roles.Delegation, "KEN")))
             .ShouldBe(HttpStatusCode.OK);
         // A meeting of today, as Kenya signed on today: what happens at a meeting of another day is dated that day.
-        var meeting = await app.OpenMeeting(session, DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var meeting = await app.OpenMeeting(session, today);
         (await app.Post($"/api/drafts/{draft}/sponsors", new { expectedVersion = 3, delegations = new[] { "Qatar", "Chile" } })).ShouldBe(HttpStatusCode.OK);
         (await app.Post($"/api/drafts/{draft}/sponsor-withdrawals", new { expectedVersion = 4, delegations = new[] { "PHL" } }, app.Token(Roles.Delegation, "PHL")))
             .ShouldBe(HttpStatusCode.OK);
