@@ -29,7 +29,7 @@ public static class GetVoteEndpoint
     [ProducesResponseType<VoteView>(200)]
     public static async Task<IResult> Get(Guid voteId, IQuerySession query, MemberStates states, CancellationToken cancellation) =>
         await query.LoadAsync<Vote>(voteId, cancellation) is { } vote
-            ? Results.Json(View(Seats.Expand(vote, states)), Json.Options)
+            ? Results.Json(View(await Seats.ExpandAsync(vote, query, states, cancellation)), Json.Options)
             : Problems.NotFound("voteId", $"there is no vote {voteId}");
 
     /// <summary>The official record as JSON, or as CSV (one row per State) when the client accepts text/csv.</summary>
@@ -51,7 +51,7 @@ public static class GetVoteEndpoint
     private static async Task<IResult> Export(Guid voteId, IQuerySession query, MemberStates states, HttpContext http, bool csv)
     {
         if (await query.LoadAsync<Vote>(voteId, http.RequestAborted) is not { } stored) return Problems.NotFound("voteId", $"there is no vote {voteId}");
-        var vote = Seats.Expand(stored, states);
+        var vote = await Seats.ExpandAsync(stored, query, states, http.RequestAborted);
         if (vote.IsOpen) return Problems.For(Refusal.Conflict("voteId", "the vote is still open: its record is made when it is closed"));
         return csv ? Results.Text(Csv(vote), "text/csv; charset=utf-8") : Results.Json(RecordOf(vote), Json.Options);
     }

@@ -48,8 +48,10 @@ public sealed class Vote : IStreamAggregate<Vote>
     public List<string> Issues { get; set; } = [];
     public bool Important { get; set; }
     /// <summary>An imported roll call's lists by seat; its Ballots and NonVoting are filled from them with the names of
-    /// the day when it is read (by the voting module, Seats.Expand).</summary>
-    public SeatLists? Dataset { get; set; }
+    /// the day when it is read (by the voting module, Seats.ExpandAsync). They are its event's: the fold sets them,
+    /// the stored document does not repeat them (870,109 ballots written and parsed once, not twice), and readers of
+    /// the document take them from the event.</summary>
+    [JsonIgnore] public SeatLists? Dataset { get; set; }
 
     [JsonIgnore] public bool IsOpen => Status == VoteStatus.Open;
 
