@@ -111,12 +111,18 @@ public static class Seats
     /// <summary>The key a seat is listed under.</summary>
     public static string Key(Seat seat) => seat.Iso3 ?? seat.Name;
 
-    /// <summary>A vote for reading: an imported roll call with its ballots and non-voting States by the names of its
-    /// day, its lists read from its event (the stored document does not repeat them).</summary>
+    /// <summary>A stored vote for reading (<see cref="Expand"/>), an imported roll call's lists read from its event: the
+    /// stored document does not repeat them.</summary>
     public static async Task<Vote> ExpandAsync(Vote vote, IQuerySession query, MemberStates states, CancellationToken cancellation)
     {
         if (vote.Source.IsDataset && vote.Dataset is null)
             vote.Dataset = (await query.Events.FetchStreamAsync(vote.Id, token: cancellation)).Select(e => e.Data).OfType<RollCallImported>().LastOrDefault()?.Lists;
+        return Expand(vote, states);
+    }
+
+    /// <summary>An imported roll call with its ballots and non-voting States by the names of its day, for reading.</summary>
+    public static Vote Expand(Vote vote, MemberStates states)
+    {
         if (vote.Dataset is not { } lists) return vote;
         IEnumerable<Ballot> Listed(IReadOnlyList<string> keys, BallotChoice choice) =>
             keys.Select(k => Named(k, vote.Date, states)).Select(s => new Ballot(s.Iso3, s.Name, choice));
