@@ -62,11 +62,19 @@ public sealed class FaultTests
                 }
             }, CancellationToken.None)).ToList();
 
-            await Task.Delay(Load, cancel);
+            // The load is counted as well as timed: on a busy machine a node's first call of an endpoint compiles it
+            // (seconds), and a few actions either side of the kill would prove nothing.
+            async Task Loaded(int actions)
+            {
+                await Task.Delay(Load, cancel);
+                for (var deadline = DateTime.UtcNow.AddSeconds(90); acknowledged.Sum() < actions && DateTime.UtcNow < deadline;)
+                    await Task.Delay(100, cancel);
+            }
+            await Loaded(2 * Clients + 1);
             await node.Kill();
             node = await AppProcess.Start(schema);
             Volatile.Write(ref nodeNow, node);
-            await Task.Delay(Load, cancel);
+            await Loaded(acknowledged.Sum() + 2 * Clients + 1);
             await stop.CancelAsync();
             await Task.WhenAll(clients);
 
