@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Events;
 
 namespace Committee.Domain;
 
@@ -8,9 +9,12 @@ public sealed record MeetingHeld(int Number, DateOnly Date);
 /// "when" (the meeting's date), beside the moment an action was typed in.</summary>
 public static class MeetingDates
 {
+    /// <summary>Only the session stream's openings are read (by its stream id, then their type), not every floor action.</summary>
     public static async Task<IReadOnlyList<MeetingHeld>> OfAsync(IQuerySession query, int session, CancellationToken cancellation)
     {
-        var events = await query.Events.FetchStreamAsync(SessionFloor.StreamId(session), token: cancellation);
-        return events.Select(e => e.Data).OfType<MeetingOpened>().Select(m => new MeetingHeld(m.Meeting, m.Date)).ToList();
+        var stream = SessionFloor.StreamId(session);
+        var opened = await query.Events.QueryAllRawEvents()
+            .Where(e => e.StreamId == stream && e.EventTypesAre(typeof(MeetingOpened))).OrderBy(e => e.Version).ToListAsync(cancellation);
+        return opened.Select(e => e.Data).OfType<MeetingOpened>().Select(m => new MeetingHeld(m.Meeting, m.Date)).ToList();
     }
 }
