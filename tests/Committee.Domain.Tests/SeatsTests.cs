@@ -6,8 +6,14 @@ namespace Committee.Domain.Tests;
 /// <summary>unvotes' ISO2 codes and names to the seats of the Assembly, without inventing a State.</summary>
 public class SeatsTests
 {
-    private static Seat? Seat(string code, string country, int year, int month = 6, int day = 1) =>
-        Seats.Of(code, country, new DateOnly(year, month, day), SharedData.MemberStates).Seat;
+    /// <summary>The seat a row stands for on its date, named as the import names it, or null with the reason.</summary>
+    private static (Seat? Seat, string? Problem) Of(string code, string country, DateOnly date)
+    {
+        var (key, problem) = Seats.KeyOf(code, country, date, SharedData.MemberStates);
+        return (key is null ? null : Seats.Named(key, date, SharedData.MemberStates), problem);
+    }
+
+    private static Seat? Seat(string code, string country, int year, int month = 6, int day = 1) => Of(code, country, new DateOnly(year, month, day)).Seat;
 
     [Fact]
     public void Every_Member_State_has_exactly_one_ISO2_code_in_the_table()
@@ -40,10 +46,10 @@ public class SeatsTests
         Assert.Equal(new Seat("DDR", "German Democratic Republic"), Seat("DD", "German Democratic Republic", 1980));
         Assert.Equal(new Seat("YMD", "Democratic Yemen"), Seat("YD", "Yemen People's Republic", 1980));
         Assert.Equal(new Seat(null, "Zanzibar"), Seat("", "Zanzibar", 1963, 12, 20));
-        var (seat, problem) = Seats.Of("XK", "Kosovo", new DateOnly(2010, 1, 1), SharedData.MemberStates);
+        var (seat, problem) = Of("XK", "Kosovo", new DateOnly(2010, 1, 1));
         Assert.Null(seat);
         Assert.Contains("not the ISO 3166-1 code of a Member State", problem);
-        Assert.Null(Seats.Of("", "Somewhere", new DateOnly(1980, 1, 1), SharedData.MemberStates).Seat);
+        Assert.Null(Of("", "Somewhere", new DateOnly(1980, 1, 1)).Seat);
     }
 
     [Fact]

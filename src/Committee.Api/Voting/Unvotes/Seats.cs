@@ -59,15 +59,9 @@ public static class Seats
     private static readonly DateOnly ChinaSeatRestored = new(1971, 10, 25);
     private static readonly DateOnly FederalRepublicOfYugoslaviaAdmitted = new(2000, 11, 1);
 
-    /// <summary>The seat a row stands for on its date, or null with the reason when the table has no seat for it.</summary>
-    public static (Seat? Seat, string? Problem) Of(string code, string country, DateOnly date, MemberStates states)
-    {
-        var (key, problem) = KeyOf(code, country, date, states);
-        return (key is null ? null : Named(key, date, states), problem);
-    }
-
-    /// <summary>The key (<see cref="Key"/>) of the seat a row stands for on its date, or null with the reason: the seat
-    /// without its name, which an import of 870,109 rows needs only for the few it reports.</summary>
+    /// <summary>The key (<see cref="Key"/>) of the seat a row stands for on its date, or null with the reason when the
+    /// table has no seat for it: the seat without its name (<see cref="Named"/>), which an import of 870,109 rows needs
+    /// only for the few it reports.</summary>
     public static (string? Key, string? Problem) KeyOf(string code, string country, DateOnly date, MemberStates states)
     {
         switch (code)
