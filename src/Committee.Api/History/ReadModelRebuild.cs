@@ -66,7 +66,7 @@ public sealed class ReadModelRebuild(IDocumentStore store, SnapshotReplay replay
         foreach (var projection in projections)
             await step($"{projection.Name} (Marten's rebuild)", 0, async () =>
             {
-                await InPages(projection, PageSize, () => daemon.RebuildProjectionAsync(projection.Name, TimeSpan.FromMinutes(30), cancellation));
+                await InPages(projection, () => daemon.RebuildProjectionAsync(projection.Name, TimeSpan.FromMinutes(30), cancellation));
                 // The rebuild leaves the live agent stopped: the running daemon goes on from the rebuilt position.
                 if (running is not null && projection.Lifecycle == ProjectionLifecycle.Async)
                     await running.StartAgentAsync(Infrastructure.ReadModels.Shard(projection.Name).Identity, cancellation);
@@ -77,8 +77,9 @@ public sealed class ReadModelRebuild(IDocumentStore store, SnapshotReplay replay
     /// (<see cref="Infrastructure.ReadModels.PageSize"/>).</summary>
     public const int PageSize = 10_000;
 
-    /// <summary>Runs the rebuild with the projection's pages at that size, then gives it back its own.</summary>
-    private static async Task InPages(object projection, int size, Func<Task> rebuild)
+    /// <summary>Runs the rebuild with the projection's pages at <see cref="PageSize"/>, then gives it back its own: the
+    /// one place that sets a rebuild's page size.</summary>
+    private static async Task InPages(object projection, Func<Task> rebuild)
     {
         if (projection is not ProjectionBase { Options: var options })
         {
@@ -86,7 +87,7 @@ public sealed class ReadModelRebuild(IDocumentStore store, SnapshotReplay replay
             return;
         }
         var own = options.BatchSize;
-        options.BatchSize = size;
+        options.BatchSize = PageSize;
         try { await rebuild(); }
         finally { options.BatchSize = own; }
     }
