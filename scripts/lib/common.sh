@@ -27,6 +27,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
 export ROOT
 DATA_DIR="$ROOT/.data"
 API_PROJECT="$ROOT/src/Committee.Api"
+# The app as the scripts run it (publish_api).
+API_DLL="$ROOT/artifacts/api/Committee.Api.dll"
 
 COMMITTEE_PG_PORT="${COMMITTEE_PG_PORT:-55432}"
 PGDATA_DIR="$DATA_DIR/pg"
@@ -413,10 +415,10 @@ publish_api() {
     *) die "no .NET runtime identifier known for $(uname -m)" ;;
   esac
   if ! output="$(dotnet publish "$API_PROJECT" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
-      --artifacts-path "$ROOT/artifacts/publish" -o "$ROOT/artifacts/api" -nologo -v q 2>&1)"; then
+      --artifacts-path "$ROOT/artifacts/publish" -o "$(dirname "$API_DLL")" -nologo -v q 2>&1)"; then
     printf '%s\n' "$output" >&2
     die "build of src/Committee.Api failed"
   fi
-  [[ -f "$ROOT/artifacts/api/Committee.Api.dll" ]] || die "build output not found: artifacts/api/Committee.Api.dll"
-  printf '%s\n' "$ROOT/artifacts/api/Committee.Api.dll"
+  [[ -f "$API_DLL" ]] || die "build output not found: $API_DLL"
+  printf '%s\n' "$API_DLL"
 }
