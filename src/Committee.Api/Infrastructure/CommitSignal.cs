@@ -18,14 +18,26 @@ public sealed class CommitSignal(IConfiguration configuration)
     /// <summary>The NOTIFY channel, one per schema so that hosts on other schemas (tests) do not wake each other.</summary>
     public string Channel { get; } = $"committee_{configuration["Committee:Schema"] ?? "committee"}";
 
-    /// <summary>After a commit: wakes this node's daemon, and asks for one NOTIFY to the others. The NOTIFY is sent after
-    /// the commit, outside its transaction (a NOTIFY inside it serialises every commit on PostgreSQL's notify queue lock),
-    /// and commits close together share one.</summary>
+    /// <summary>The daemon runs on one node (HotCold), and it waits on this node's <see cref="CommitWakeup"/> between
+    /// passes, at least every slow poll: seen waiting lately, it runs here.</summary>
+    private static readonly TimeSpan DaemonSeenWithin = TimeSpan.FromSeconds(2);
+
+    private long _daemonWaited = long.MinValue;
+
+    /// <summary>After a commit: wakes this node's daemon, and asks for one NOTIFY to the others, unless the daemon runs
+    /// here (no other node has a use for it, and the leader's NOTIFY to itself cost every command a round trip and a
+    /// wake-up of the listener). The NOTIFY is sent after the commit, outside its transaction (a NOTIFY inside it
+    /// serialises every commit on PostgreSQL's notify queue lock), and commits close together share one.</summary>
     public void Raise()
     {
         Raised?.Invoke();
-        _toNotify.Writer.TryWrite(true);
+        if (!DaemonRunsHere) _toNotify.Writer.TryWrite(true);
     }
+
+    public bool DaemonRunsHere => Volatile.Read(ref _daemonWaited) is var waited && waited != long.MinValue && Stopwatch.GetElapsedTime(waited) <= DaemonSeenWithin;
+
+    /// <summary>This node's daemon is waiting for commits.</summary>
+    public void DaemonWaiting() => Volatile.Write(ref _daemonWaited, Stopwatch.GetTimestamp());
 
     /// <summary>Wakes this node's daemon only (a notification from another node).</summary>
     public void RaiseLocally() => Raised?.Invoke();
@@ -61,6 +73,7 @@ public sealed class CommitWakeup : IDaemonWakeup
 
     public async Task WaitAsync(TimeSpan timeout, CancellationToken token)
     {
+        _signal.DaemonWaiting();
         await _committed.WaitAsync(timeout, token);
         var since = Stopwatch.GetElapsedTime(_lastPass);
         if (since < Gathering) await Task.Delay(Gathering - since, token);

@@ -118,6 +118,8 @@ public sealed class StreamCommands<TContext>(
         var cancellation = request.Cancellation;
         var now = clock.GetUtcNow();
         await using var documents = store.LightweightSession();
+        // One connection and one transaction from the read to the commit: the pool is visited once per command.
+        await documents.BeginTransactionAsync(cancellation);
         var batch = documents.CreateBatchQuery();
         var priorRead = request.RecordId is { } recordId ? batch.Load<IdempotencyRecord>(recordId) : null;
         var streamRead = batch.Events.FetchForWriting<T>(request.StreamId);
