@@ -37,8 +37,8 @@ public static class StreamCommands
 
 /// <summary>The one path every command takes: one read round trip (the caller's Idempotency-Key, the stream with its
 /// version and aggregate, and what the decision needs of the stream's session, e.g. its meeting in progress, in one
-/// batch), the expected version checked, a pure decision, then one write transaction (the events, the inline snapshots
-/// and the idempotency record). The reply carries the global sequence of its last event
+/// batch), the expected version checked, a pure decision, then the writes (the events, the inline snapshots and the
+/// idempotency record), committed in the read's own transaction. The reply carries the global sequence of its last event
 /// (<see cref="StreamCommands.SequenceHeader"/>), so that a reader can ask a read model at least that fresh.</summary>
 /// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by
 /// itself. What the context holds is the reader's business (<see cref="ICommandContextReader{TContext}"/>): this
