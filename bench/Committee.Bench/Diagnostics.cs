@@ -134,31 +134,47 @@ public sealed record PgSnapshot(long Commits, long Rollbacks, long Inserted, lon
 /// <summary>What a run cost besides its latency: the CPU split of the measured window, and the database work per
 /// successful action (warm-up included, read after the server's event feed caught up, so its work is counted).</summary>
 /// <param name="LagMs">Read-model lag samples (commit to visible), in ascending order.</param>
-/// <param name="ServerAllocatedBytes">What the server allocated during the measured window, from its /metrics
-/// (the runtime's dotnet_gc_heap_total_allocated_bytes); null when not read.</param>
+/// <param name="Server">What the server allocated and how many round trips it made to PostgreSQL during the measured
+/// window, from its /metrics (the runtime's and Npgsql's own meters); null when not read.</param>
 public sealed record Diagnostics(CpuSplit Cpu, PgSnapshot? Database, long Actions, long? FeedLagAtEnd, TimeSpan? FeedCatchUp, IReadOnlyList<double>? LagMs = null,
-    double? ServerAllocatedBytes = null)
+    ServerMetrics? Server = null)
 {
     public double PerAction(long value) => Actions == 0 ? double.NaN : value / (double)Actions;
 }
 
 /// <summary>The server's own figures, read from its Prometheus endpoint as any scraper would.</summary>
-public static class ServerMetrics
+/// <param name="AllocatedBytes">Bytes its runtime has allocated since it started.</param>
+/// <param name="DatabaseOperations">Commands and batches Npgsql has executed for it, each one round trip to
+/// PostgreSQL; a commit is not among them.</param>
+public sealed record ServerMetrics(double AllocatedBytes, double DatabaseOperations)
 {
     private const string Allocated = "dotnet_gc_heap_total_allocated_bytes_total";
+    private const string Operations = "db_client_operation_duration_seconds_count";
 
-    /// <summary>Bytes the server's runtime has allocated since it started; NaN when /metrics does not say.</summary>
-    public static async Task<double> AllocatedBytesAsync(HttpClient http)
+    public ServerMetrics Minus(ServerMetrics before) =>
+        new(AllocatedBytes - before.AllocatedBytes, DatabaseOperations - before.DatabaseOperations);
+
+    /// <summary>The figures of the moment; NaN for what /metrics does not say.</summary>
+    public static async Task<ServerMetrics> ReadAsync(HttpClient http)
     {
         try
         {
-            var text = await http.GetStringAsync("/metrics");
-            var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(Allocated, StringComparison.Ordinal));
-            return line is null ? double.NaN : double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+            var lines = (await http.GetStringAsync("/metrics")).Split('\n');
+            return new ServerMetrics(Sum(lines, Allocated), Sum(lines, Operations));
         }
         catch (HttpRequestException)
         {
-            return double.NaN;
+            return new ServerMetrics(double.NaN, double.NaN);
         }
+    }
+
+    /// <summary>A metric summed over its label sets (Npgsql's are by connection pool).</summary>
+    private static double Sum(string[] lines, string name)
+    {
+        var values = lines
+            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && l.Length > name.Length && l[name.Length] is ' ' or '{')
+            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
+            .ToList();
+        return values.Count == 0 ? double.NaN : values.Sum();
     }
 }

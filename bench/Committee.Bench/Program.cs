@@ -68,14 +68,14 @@ async Task<RunResult> MeasureAsync(string path, int clients, Func<Window, IEnume
     var tasks = run(window).Select(client => Task.Run(client)).ToArray();
     await window.UntilMeasureStartAsync();
     var cpuBefore = CpuSnapshot.Take(options.ServerPid, database);
-    var allocatedBefore = await ServerMetrics.AllocatedBytesAsync(http);
+    var serverBefore = await ServerMetrics.ReadAsync(http);
     using var sampling = new CancellationTokenSource();
     var lagSamples = feed.SampleTimeLagAsync(sampling.Token);
     await window.UntilEndAsync();
     await sampling.CancelAsync();
     var lagMs = (await lagSamples)?.Order().ToList();
     var cpu = CpuSnapshot.Take(options.ServerPid, database).Since(cpuBefore);
-    var allocated = await ServerMetrics.AllocatedBytesAsync(http) - allocatedBefore;
+    var server = (await ServerMetrics.ReadAsync(http)).Minus(serverBefore);
     var tallies = await Task.WhenAll(tasks);
     var lag = await feed.LagAsync();
     if (lag > 0) Log($"  waiting for the server's event feed: {lag} event(s) behind");
@@ -86,7 +86,7 @@ async Task<RunResult> MeasureAsync(string path, int clients, Func<Window, IEnume
     result = result with
     {
         Diagnostics = new Diagnostics(cpu, pgBefore is null || pgAfter is null ? null : pgAfter.Minus(pgBefore), result.Succeeded, lag, catchUp, lagMs,
-            path.StartsWith("HTTP", StringComparison.Ordinal) ? allocated : null),
+            path.StartsWith("HTTP", StringComparison.Ordinal) ? server : null),
     };
     Log($"  {result.Throughput:0} actions/s, p99 {result.P99:0.0} ms, {result.Errors} error(s)");
     if (lagMs is { Count: > 0 }) Log($"  read-model lag during the window: p50 {Percentiles.Nearest(lagMs, 0.5):0} ms, p99 {Percentiles.Nearest(lagMs, 0.99):0} ms, max {lagMs[^1]:0} ms ({lagMs.Count} samples)");

@@ -69,8 +69,8 @@ public static class Report
              "background processes and other databases); CPU ms per action over the measured window; database work per successful action " +
              "(warm-up included), from pg_stat_database and pg_stat_user_tables after the run (and after the server's event feed caught up):");
         Line();
-        Line("| path | clients | server | PG bench db | PG other | load gen | other | idle | server CPU ms/action | server alloc KB/action | PG bench db CPU ms/action | transactions/action | rows ins/action (TOAST chunks incl.) | rows upd/action | reply KB mean / last | actions/s first s → last s | read-model lag p99 / max ms (commit → visible, sampled) | feed lag at end (events) | feed catch-up s |");
-        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line("| path | clients | server | PG bench db | PG other | load gen | other | idle | server CPU ms/action | server alloc KB/action | server round trips to PostgreSQL/action (commits aside) | PG bench db CPU ms/action | transactions/action | rows ins/action (TOAST chunks incl.) | rows upd/action | reply KB mean / last | actions/s first s → last s | read-model lag p99 / max ms (commit → visible, sampled) | feed lag at end (events) | feed catch-up s |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             if (r.Diagnostics is not { } d) continue;
@@ -80,7 +80,8 @@ public static class Report
             var isHttp = r.Path.StartsWith("HTTP", StringComparison.Ordinal);
             Line($"| {r.Path} | {r.Clients} | {F(c.Server, "0.00")} | {F(c.PgBenchDb, "0.00")} | {F(c.PgOther, "0.00")} | {F(c.LoadGenerator, "0.00")} | {F(c.Other, "0.00")} | {F(c.Idle, "0.00")} " +
                  $"| {(isHttp && options.ServerPid is not null ? F(c.Server * 1000 / ok, "0.00") : "–")} " +
-                 $"| {(d.ServerAllocatedBytes is { } bytes && !double.IsNaN(bytes) ? F(bytes / 1024 / r.Succeeded, "0.0") : "–")} | {F(c.PgBenchDb * 1000 / ok, "0.00")} " +
+                 $"| {(d.Server is { AllocatedBytes: var bytes } && !double.IsNaN(bytes) ? F(bytes / 1024 / r.Succeeded, "0.0") : "–")} " +
+                 $"| {(d.Server is { DatabaseOperations: var trips } && !double.IsNaN(trips) ? F(trips / r.Succeeded, "0.00") : "–")} | {F(c.PgBenchDb * 1000 / ok, "0.00")} " +
                  $"| {(db is null ? "n/a" : F(d.PerAction(db.Commits), "0.0"))} | {(db is null ? "n/a" : F(d.PerAction(db.Inserted), "0.0"))} | {(db is null ? "n/a" : F(d.PerAction(db.Updated), "0.0"))} " +
                  $"| {(isHttp ? $"{F(r.MeanResponseBytes / 1024, "0.0")} / {F(r.LastResponseBytes / 1024.0, "0.0")}" : "–")} " +
                  $"| {N(r.PerSecond.FirstOrDefault())} → {N(r.PerSecond.LastOrDefault())} " +
