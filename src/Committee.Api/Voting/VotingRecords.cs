@@ -96,7 +96,7 @@ public sealed class VotingRecordsProjection : StateProjection<Vote, IVoteEvent>
     protected override void Project(Vote vote, IReadOnlyList<object> events, IDocumentOperations operations)
     {
         // An imported roll call's row changes only with its event, which carries the lists its document leaves out.
-        if (events.OfType<RollCallImported>().LastOrDefault() is { } imported) vote.Dataset = imported.Lists;
+        vote.RestoreDataset(events);
         if (!vote.IsOpen) VotingRecords.Replace(operations, vote);
     }
 }

@@ -53,6 +53,13 @@ public sealed class Vote : IStreamAggregate<Vote>
     /// the document take them from the event.</summary>
     [JsonIgnore] public SeatLists? Dataset { get; set; }
 
+    /// <summary>A stored vote given back the lists its document leaves out, from events of its stream: those of the last
+    /// roll call imported among them.</summary>
+    public void RestoreDataset(IEnumerable<object> events)
+    {
+        if (events.OfType<RollCallImported>().LastOrDefault() is { } imported) Dataset = imported.Lists;
+    }
+
     [JsonIgnore] public bool IsOpen => Status == VoteStatus.Open;
 
     public Ballot? BallotOf(string iso3) => Ballots.FirstOrDefault(b => b.Iso3 == iso3);

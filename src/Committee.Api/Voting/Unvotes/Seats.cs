@@ -110,7 +110,7 @@ public static class Seats
     public static async Task<Vote> ExpandAsync(Vote vote, IQuerySession query, MemberStates states, CancellationToken cancellation)
     {
         if (vote.Source.IsDataset && vote.Dataset is null)
-            vote.Dataset = (await query.Events.FetchStreamAsync(vote.Id, token: cancellation)).Select(e => e.Data).OfType<RollCallImported>().LastOrDefault()?.Lists;
+            vote.RestoreDataset((await query.Events.FetchStreamAsync(vote.Id, token: cancellation)).Select(e => e.Data));
         return Expand(vote, states);
     }
 
