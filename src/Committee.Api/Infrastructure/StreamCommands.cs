@@ -129,11 +129,9 @@ public sealed class StreamCommands<TContext>(
         await batch.Execute(cancellation);
 
         var prior = priorRead is null ? null : await priorRead;
+        // A retry: answered from the command's own session, on the connection it already holds.
         if (prior is not null && !idempotency.Expired(prior, now))
-        {
-            await using var query = store.QuerySession();
-            return (await ReplayAsync<T>(prior, request.Fingerprint, query, cancellation), false);
-        }
+            return (await ReplayAsync<T>(prior, request.Fingerprint, documents, cancellation), false);
 
         var stream = await streamRead;
         if (stream.Aggregate is null && request.MustExist)
