@@ -34,7 +34,15 @@ public sealed class CommitSignal(IConfiguration configuration)
         if (!DaemonRunsHere) _toNotify.Writer.TryWrite(true);
     }
 
-    public bool DaemonRunsHere => Volatile.Read(ref _daemonWaited) is var waited && waited != long.MinValue && Stopwatch.GetElapsedTime(waited) <= DaemonSeenWithin;
+    /// <summary>This node's daemon has waited for commits lately (<see cref="DaemonWaiting"/>).</summary>
+    public bool DaemonRunsHere
+    {
+        get
+        {
+            var waited = Volatile.Read(ref _daemonWaited);
+            return waited != long.MinValue && Stopwatch.GetElapsedTime(waited) <= DaemonSeenWithin;
+        }
+    }
 
     /// <summary>This node's daemon is waiting for commits.</summary>
     public void DaemonWaiting() => Volatile.Write(ref _daemonWaited, Stopwatch.GetTimestamp());
