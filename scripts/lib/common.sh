@@ -402,23 +402,27 @@ ensure_chromium() {
   [[ -x /usr/bin/chromium ]] || die "chromium did not install"
 }
 
-# Builds Committee.Api to be run by the scripts (scripts/run, scripts/committee, scripts/bench-votes): Release,
-# published ReadyToRun for this machine, so that a command such as an import does not spend its first second
-# compiling the libraries' code (docs/performance.md, "The imported unvotes history"). Its restore and
-# intermediate files stay under artifacts/publish, apart from the tests' build. Prints the path of the dll;
-# the build's own output goes to stderr only when it fails.
+# Builds Committee.Api to be run by the scripts (scripts/run, scripts/committee, the benches): Release, published
+# ReadyToRun for this machine, as it is deployed, so that a command such as an import does not spend its first second
+# compiling the libraries' code, nor a server its first seconds under load (docs/performance.md, "The imported
+# unvotes history", "Live push"). Its restore and intermediate files stay apart from the tests' build (under
+# artifacts/publish for the app itself). Prints the path of the dll; the build's own output goes to stderr only when
+# it fails.
+#   publish_api [PROJECT OUTPUT_DIR]   another copy of the sources (a bench's --source), into OUTPUT_DIR
 publish_api() {
-  local rid output
+  local project="${1:-$API_PROJECT}" out="${2:-$(dirname "$API_DLL")}" rid output
+  local intermediate="$ROOT/artifacts/publish"
+  [[ $# -eq 0 ]] || intermediate="$out.build"
   case "$(uname -m)" in
     x86_64) rid=linux-x64 ;;
     aarch64 | arm64) rid=linux-arm64 ;;
     *) die "no .NET runtime identifier known for $(uname -m)" ;;
   esac
-  if ! output="$(dotnet publish "$API_PROJECT" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
-      --artifacts-path "$ROOT/artifacts/publish" -o "$(dirname "$API_DLL")" -nologo -v q 2>&1)"; then
+  if ! output="$(dotnet publish "$project" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+      --artifacts-path "$intermediate" -o "$out" -nologo -v q 2>&1)"; then
     printf '%s\n' "$output" >&2
-    die "build of src/Committee.Api failed"
+    die "build of $project failed"
   fi
-  [[ -f "$API_DLL" ]] || die "build output not found: $API_DLL"
-  printf '%s\n' "$API_DLL"
+  [[ -f "$out/Committee.Api.dll" ]] || die "build output not found: $out/Committee.Api.dll"
+  printf '%s\n' "$out/Committee.Api.dll"
 }
