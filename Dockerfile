@@ -12,9 +12,13 @@ WORKDIR /src
 # Restore first, from the files that decide it, so the package layer is
 # reused until a project file or a package version changes.
 # (A new project under src/ needs its .csproj listed here.)
+# Restored for the image's platform, with ReadyToRun's compiler: the app is published precompiled, as the
+# scripts run it (docs/performance.md, "The imported unvotes history" and the lean core's fourth pass).
+ARG TARGETARCH
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/Committee.Api/Committee.Api.csproj src/Committee.Api/
-RUN dotnet restore src/Committee.Api/Committee.Api.csproj
+RUN echo "linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)" > /tmp/rid \
+ && dotnet restore src/Committee.Api/Committee.Api.csproj -r "$(cat /tmp/rid)" -p:PublishReadyToRun=true
 
 COPY src/ src/
 
@@ -31,7 +35,8 @@ RUN printf 'name,iso3,admission_date,regional_group,also_in_group,member_during_
     ASPNETCORE_ENVIRONMENT=Production \
     dotnet run --project src/Committee.Api -c Release --no-restore --no-launch-profile -- codegen write
 
-RUN dotnet publish src/Committee.Api -c Release -o /app --no-restore -p:UseAppHost=false
+RUN dotnet publish src/Committee.Api -c Release -r "$(cat /tmp/rid)" --self-contained false -p:PublishReadyToRun=true \
+      -o /app --no-restore -p:UseAppHost=false
 
 # ---- runtime -------------------------------------------------------------
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
