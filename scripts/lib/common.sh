@@ -8,6 +8,7 @@
 #   ensure_member_states       Committee__ReferenceData__MemberStates (absolute path)
 #   ensure_chromium            Debian's chromium at /usr/bin/chromium (browser tests)
 #   publish_api                build Committee.Api to run it (ReadyToRun); prints its dll
+#   bench_server SOURCE DIR    the server a bench runs (sets BENCH_SERVER_DLL, BENCH_SOURCE)
 #
 # Messages go to stderr, so that a command's stdout stays its own
 # (scripts/token prints nothing but the token).
@@ -405,24 +406,51 @@ ensure_chromium() {
 # Builds Committee.Api to be run by the scripts (scripts/run, scripts/committee, the benches): Release, published
 # ReadyToRun for this machine, as it is deployed, so that a command such as an import does not spend its first second
 # compiling the libraries' code, nor a server its first seconds under load (docs/performance.md, "The imported
-# unvotes history", "Live push"). Its restore and intermediate files stay apart from the tests' build (under
-# artifacts/publish for the app itself). Prints the path of the dll; the build's own output goes to stderr only when
-# it fails.
-#   publish_api [PROJECT OUTPUT_DIR]   another copy of the sources (a bench's --source), into OUTPUT_DIR
+# unvotes history", "Fourth pass"). Its restore and intermediate files stay in OUTPUT_DIR.build, apart from the
+# tests' build. Prints the path of the dll; the build's own output goes to stderr only when it fails.
+#   publish_api [PROJECT OUTPUT_DIR]   by default src/Committee.Api into artifacts/api
 publish_api() {
   local project="${1:-$API_PROJECT}" out="${2:-$(dirname "$API_DLL")}" rid output
-  local intermediate="$ROOT/artifacts/publish"
-  [[ $# -eq 0 ]] || intermediate="$out.build"
   case "$(uname -m)" in
     x86_64) rid=linux-x64 ;;
     aarch64 | arm64) rid=linux-arm64 ;;
     *) die "no .NET runtime identifier known for $(uname -m)" ;;
   esac
   if ! output="$(dotnet publish "$project" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
-      --artifacts-path "$intermediate" -o "$out" -nologo -v q 2>&1)"; then
+      --artifacts-path "$out.build" -o "$out" -nologo -v q 2>&1)"; then
     printf '%s\n' "$output" >&2
     die "build of $project failed"
   fi
   [[ -f "$out/Committee.Api.dll" ]] || die "build output not found: $out/Committee.Api.dll"
   printf '%s\n' "$out/Committee.Api.dll"
+}
+
+# The server a bench runs, from SOURCE: "worktree" (src/ as it is) or a revision, whose committed src/ is extracted
+# into DIR/src-<commit> (git archive), so that uncommitted work does not enter the measurement. Published into
+# DIR/publish-<worktree or commit> (so that alternating sources rebuilds neither), then copied to DIR/api, so that a
+# rebuild elsewhere cannot change it mid-run. Sets BENCH_SERVER_DLL, and BENCH_SOURCE for the report (the commit,
+# and whether src/ has uncommitted changes).
+bench_server() {
+  local source="$1" dir="$2" commit project build
+  if [[ "$source" == worktree ]]; then
+    commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    project="$API_PROJECT" build=worktree BENCH_SOURCE="$commit"
+    if [[ -n "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]]; then BENCH_SOURCE="$commit + uncommitted changes in src/"; fi
+  else
+    commit="$(git -C "$ROOT" rev-parse --short --verify --quiet "$source^{commit}")" || die "--source: '$source' is not a revision of this repository"
+    local src_root="$dir/src-$commit"
+    if [[ ! -d "$src_root/src" ]]; then
+      log "extracting src/ of $commit into $src_root"
+      rm -rf "$src_root.tmp" && mkdir -p "$src_root.tmp"
+      git -C "$ROOT" archive --format=tar "$commit" src Directory.Build.props Directory.Packages.props global.json | tar -x -C "$src_root.tmp"
+      mv "$src_root.tmp" "$src_root"
+    fi
+    project="$src_root/src/Committee.Api" build="$commit" BENCH_SOURCE="$commit"
+  fi
+  log "publishing $project ReadyToRun, as deployed"
+  local dll
+  dll="$(publish_api "$project" "$dir/publish-$build")"
+  rm -rf "$dir/api"
+  cp -a "$(dirname "$dll")/." "$dir/api/"
+  BENCH_SERVER_DLL="$dir/api/$(basename "$dll")"
 }
