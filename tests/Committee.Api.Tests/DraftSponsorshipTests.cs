@@ -58,6 +58,35 @@ public sealed class DraftSponsorshipTests(CommitteeApp app)
         Assert.Contains("not sponsors", (string?)african["note"]);
     }
 
+    /// <summary>The stored draft, which every command reads and writes, keeps a State's latest sponsorship only; the
+    /// sponsorship's timeline is folded from the events, so no step of it is lost.</summary>
+    [Fact]
+    public async Task A_State_joining_and_withdrawing_again_and_again_keeps_every_step_in_the_timeline_and_one_entry_in_the_draft()
+    {
+        var session = app.NewSession();
+        var draft = (await app.Submit(session, 1)).Id();
+        var version = 1L;
+        for (var cycle = 0; cycle < 3; cycle++)
+        {
+            version = (await app.Post($"/api/drafts/{draft}/sponsors", new { expectedVersion = version, delegations = new[] { "Chile" } })).ShouldBe(HttpStatusCode.OK).Json.Version();
+            version = (await app.Post($"/api/drafts/{draft}/sponsor-withdrawals", new { expectedVersion = version, delegations = new[] { "Chile" } })).ShouldBe(HttpStatusCode.OK).Json.Version();
+        }
+        var rejoined = (await app.Post($"/api/drafts/{draft}/sponsors", new { expectedVersion = version, delegations = new[] { "Chile" } })).ShouldBe(HttpStatusCode.OK).Json;
+        await app.ReadModelsCaughtUp();
+
+        Assert.Equal(["BLR", "ZMB", "CHL"], Iso3s(rejoined["sponsors"]));
+        var stored = (await app.Get($"/api/drafts/{draft}")).ShouldBe(HttpStatusCode.OK).Json;
+        Assert.Equal(rejoined.ToJsonString(), stored.ToJsonString());
+        var view = (await app.Get($"/api/drafts/{draft}/sponsors")).ShouldBe(HttpStatusCode.OK).Json;
+        Assert.Equal(["printed", "joined", "withdrawn", "joined", "withdrawn", "joined", "withdrawn", "joined"],
+            view["timeline"]!.AsArray().Select(t => (string?)t!["step"]));
+        Assert.Equal(4, view["additional"]!.AsArray().Count);
+        Assert.Equal(3, view["withdrawals"]!.AsArray().Count);
+        Assert.Equal(["BLR", "ZMB", "CHL"], Iso3s(view["current"]));
+        var chile = (await app.Get($"/api/delegations/CHL/sponsorships?session={session}")).ShouldBe(HttpStatusCode.OK).Json["sponsorships"]!.AsArray();
+        Assert.Null(Assert.Single(chile)!["withdrawnAt"]);
+    }
+
     [Fact]
     public async Task Each_delegation_sees_what_it_sponsored_when_it_joined_and_what_it_withdrew()
     {

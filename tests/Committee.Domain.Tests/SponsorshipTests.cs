@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Committee.Domain.Tests.Support;
+using Committee.Infrastructure;
 using Committee.Sponsorship;
 
 namespace Committee.Domain.Tests;
@@ -73,6 +75,53 @@ public class SponsorshipTests
         Assert.Equal((SponsorLayer.Original, 13), (entries[0].Layer, entries[0].WithdrawnAtMeeting));
         Assert.Equal((SponsorLayer.Additional, JoinedAt, null), (entries[1].Layer, entries[1].JoinedAt, entries[1].WithdrawnAt));
         Assert.Same(entries[1], draft.CurrentSponsor("PHL"));
+    }
+
+    [Fact]
+    public void The_stored_draft_keeps_each_States_latest_sponsorship_and_the_timeline_keeps_every_step()
+    {
+        var draft = Given.SubmittedDraft();
+        for (var meeting = 13; meeting < 23; meeting += 2)
+        {
+            draft.Then(Withdraw(draft, Given.DuringMeeting(meeting), "Philippines"));
+            draft.Then(Join(draft, Given.DuringMeeting(meeting + 1), "Philippines"));
+        }
+        draft.Then(Withdraw(draft, Given.DuringMeeting(23), "Philippines"));
+
+        var stored = Draft.AsStored(StreamAggregate.Detached(draft));
+        var philippines = Assert.Single(stored.Sponsors, s => s.Iso3 == "PHL");
+        Assert.Equal((SponsorLayer.Additional, (int?)22, (int?)23), (philippines.Layer, philippines.JoinedAtMeeting, philippines.WithdrawnAtMeeting));
+        Assert.Equal(["BLR", "ZMB", "PHL"], stored.Sponsors.Select(s => s.Iso3));
+        Assert.Equal(6, draft.Sponsors.Count(s => s.Iso3 == "PHL"));
+        var timeline = DraftSponsors.Of(draft, SharedData.MemberStates).Timeline;
+        Assert.Equal(6, timeline.Count(t => t.Step == SponsorshipStep.Withdrawn));
+        Assert.Equal(5, timeline.Count(t => t.Step == SponsorshipStep.Joined));
+    }
+
+    /// <summary>The snapshot is stored after every event, a reply after several, a state as of a moment once: each
+    /// must be the same draft.</summary>
+    [Fact]
+    public void Storing_after_each_event_or_once_at_the_end_gives_the_same_draft()
+    {
+        var qatar = new Sponsor("QAT", "Qatar");
+        object[] events =
+        [
+            Given.Submitted(),
+            new SponsorshipWithdrawn(Given.DraftId, [Given.Philippines], 13, Given.On(2009, 10, 28), SponsorshipSource.Secretariat),
+            new SponsorsJoined(Given.DraftId, [qatar, Given.Philippines], 14, SponsorshipSource.Secretariat, Given.On(2009, 10, 29)),
+            new SponsorshipWithdrawn(Given.DraftId, [qatar], 15, Given.On(2009, 10, 30), SponsorshipSource.Secretariat),
+            new DraftRevised(Given.DraftId, "A/C.3/64/L.22/Rev.1", Given.Symbol, new DateOnly(2009, 11, 2), "Improving the coordination of efforts against trafficking in persons",
+                [Given.Belarus, qatar], Given.Preamble, Given.Operative, Given.On(2009, 11, 2)),
+            new SponsorshipWithdrawn(Given.DraftId, [Given.Belarus, Given.Philippines], 16, Given.On(2009, 11, 3), SponsorshipSource.Secretariat),
+            new SponsorsJoined(Given.DraftId, [Given.Belarus], 17, SponsorshipSource.ESponsorship, Given.On(2009, 11, 4)),
+        ];
+
+        var storedEachTime = events.Aggregate((Draft?)null, (d, e) => Draft.AsStored(Draft.Fold(d, e)))!;
+        var storedOnce = Draft.AsStored(events.Aggregate((Draft?)null, Draft.Fold)!);
+
+        Assert.Equal(JsonSerializer.Serialize(storedOnce), JsonSerializer.Serialize(storedEachTime));
+        Assert.Equal(["ZMB", "PHL", "QAT", "BLR"], storedOnce.Sponsors.Select(s => s.Iso3));
+        Assert.Equal(["ZMB", "QAT", "BLR"], storedOnce.CurrentSponsors().Select(s => s.Iso3));
     }
 
     [Fact]

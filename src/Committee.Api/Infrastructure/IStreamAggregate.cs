@@ -8,6 +8,10 @@ public interface IStreamAggregate<TSelf> where TSelf : class, IStreamAggregate<T
 {
     static abstract TSelf Fold(TSelf? aggregate, object @event);
 
+    /// <summary>What the stored aggregate keeps of the fold (its snapshot, a command's reply, a state as of a moment):
+    /// all of it, unless the aggregate leaves some history to its events.</summary>
+    static virtual TSelf AsStored(TSelf aggregate) => aggregate;
+
     /// <summary>"draft" or "session", for messages.</summary>
     static abstract string Noun { get; }
 
@@ -20,10 +24,10 @@ public interface IStreamAggregate<TSelf> where TSelf : class, IStreamAggregate<T
 
 public static class StreamAggregate
 {
-    /// <summary>The aggregate after the events, folded on a detached copy: the fold changes what it is given, and the
-    /// aggregate passed in (the one Marten's inline projection goes on from) must stay as it was.</summary>
+    /// <summary>The aggregate after the events, as stored, folded on a detached copy: the fold changes what it is
+    /// given, and the aggregate passed in (the one Marten's inline projection goes on from) must stay as it was.</summary>
     public static T? After<T>(T? aggregate, IEnumerable<object> events) where T : class, IStreamAggregate<T> =>
-        events.Aggregate(aggregate is null ? null : Detached(aggregate), T.Fold);
+        events.Aggregate(aggregate is null ? null : Detached(aggregate), T.Fold) is { } after ? T.AsStored(after) : null;
 
     /// <summary>A copy whose lists are its own. The items of an aggregate's lists are immutable records, and every
     /// other property is a value or an immutable record, so this is all a fold can change.</summary>

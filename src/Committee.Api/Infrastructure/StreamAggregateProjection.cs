@@ -16,7 +16,7 @@ public abstract class StreamAggregateProjection<TAggregate, TEventKind> : Single
     public override TAggregate? Evolve(TAggregate? snapshot, Guid id, IEvent e)
     {
         if (e.Data is not TEventKind) return snapshot;
-        var aggregate = TAggregate.Fold(snapshot, e.Data);
+        var aggregate = TAggregate.AsStored(TAggregate.Fold(snapshot, e.Data));
         aggregate.Version = e.Version;
         return aggregate;
     }

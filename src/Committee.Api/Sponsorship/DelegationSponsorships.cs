@@ -27,7 +27,9 @@ public sealed class DelegationSponsorships
     };
 }
 
-/// <summary>What one delegation did on one draft: the row a change of that delegation's sponsorship rewrites.</summary>
+/// <summary>What one delegation did on one draft, as the stored draft keeps it (its sponsorship now, or its last
+/// withdrawal; the draft's sponsorship timeline has every earlier step): the row a change of that delegation's
+/// sponsorship rewrites.</summary>
 public sealed class DelegationDraftSponsorship
 {
     public string Id { get; set; } = "";

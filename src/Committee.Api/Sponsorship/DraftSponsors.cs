@@ -29,7 +29,8 @@ public sealed record GroupOnDraft(string Group, IReadOnlyList<string> ActingFor,
 
 /// <summary>A draft's sponsorship in its three layers (the lists printed on each version, the additional sponsors who
 /// joined after issue, the withdrawals), the same steps as one timeline, the sponsors now, and the groups behind them.
-/// Derived on reading from the draft's inline snapshot: always as fresh as the draft.</summary>
+/// Derived on reading from the draft folded from all its events (the stored draft keeps only each State's latest
+/// sponsorship): always as fresh as the draft.</summary>
 public sealed class DraftSponsors
 {
     public Guid Id { get; set; }
@@ -45,7 +46,8 @@ public sealed class DraftSponsors
     public List<GroupOnDraft> Groups { get; set; } = [];
     public ActionTaken? ListClosed { get; set; }
 
-    /// <summary>Derived from the draft as it stands (its fold), never from the events themselves.</summary>
+    /// <summary>Derived from the draft as folded with all its history (<see cref="AsOf.WithAllItsHistory{T}"/>), never from
+    /// the events themselves.</summary>
     public static DraftSponsors Of(Draft draft, MemberStates states)
     {
         var additional = draft.Sponsors.Where(s => s.Layer == SponsorLayer.Additional)

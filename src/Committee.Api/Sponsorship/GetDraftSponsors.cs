@@ -16,7 +16,8 @@ public static class GetDraftSponsorsEndpoint
     [WolverineGet("/api/drafts/{id}/sponsors", OperationId = "DraftSponsors"), Tags("Sponsorship")]
     [ProducesResponseType<DraftSponsors>(200), ProducesResponseType<ProblemDetails>(404)]
     public static async Task<IResult> Get(Guid id, IQuerySession query, MemberStates states, CancellationToken cancellation) =>
-        await query.LoadAsync<Draft>(id, cancellation) is { } draft
+        await query.LoadAsync<Draft>(id, cancellation) is not null
+        && await AsOf.WithAllItsHistory<Draft>(query, id, cancellation) is { } draft
             ? Results.Json(DraftSponsors.Of(draft, states), Json.Options)
             : Problems.NotFound("id", $"there is no draft {id}");
 }

@@ -10,7 +10,8 @@ public enum DraftStatus { Submitted, Introduced, Deferred, Voting, Withdrawn, Ad
 public enum SponsorLayer { Original, Additional }
 
 /// <summary>A State's sponsorship of the draft: printed on a version of it, or joined after issue (recorded by the
-/// Secretary, by the delegation itself, or in a committee report: RecordedIn); never deleted, withdrawal is marked.</summary>
+/// Secretary, by the delegation itself, or in a committee report: RecordedIn); withdrawal is marked, and the entry
+/// leaves the stored draft only when the same State sponsors it again (<see cref="Draft.AsStored"/>).</summary>
 public sealed record SponsorEntry(
     string Delegation, string Iso3, string? OnBehalfOf, SponsorLayer Layer, string? PrintedOn,
     DateTimeOffset JoinedAt, int? JoinedAtMeeting, SponsorshipSource? Source, DateTimeOffset? WithdrawnAt = null, int? WithdrawnAtMeeting = null,
@@ -102,6 +103,19 @@ public sealed class Draft : IStreamAggregate<Draft>
 
     public SponsorEntry? CurrentSponsor(string iso3) =>
         Sponsors.LastOrDefault(s => s.Iso3 == iso3 && s.WithdrawnAt is null);
+
+    /// <summary>The stored draft keeps each State's latest sponsorship: the current one, or its last withdrawal. A
+    /// State's earlier entries, withdrawn before it sponsored again, stay in the events, from which the sponsorship
+    /// timeline is folded. Every command reads and writes the stored draft, so a State joining and withdrawing again
+    /// and again must not grow it. No rule reads a withdrawn entry: dropping one before or after a fold gives the
+    /// same draft.</summary>
+    public static Draft AsStored(Draft draft)
+    {
+        var later = new HashSet<string>();
+        var kept = Enumerable.Reverse(draft.Sponsors).Where(s => later.Add(s.Iso3) || s.WithdrawnAt is null).Reverse().ToList();
+        if (kept.Count < draft.Sponsors.Count) draft.Sponsors = kept;
+        return draft;
+    }
 
     /// <summary>The one place an event changes a draft: used by Marten's projection and by the command pipeline.</summary>
     public static Draft Fold(Draft? draft, object @event)
