@@ -68,6 +68,8 @@ public sealed class Draft : IStreamAggregate<Draft>
     public string AgendaItemTitle { get; set; } = "";
     public DateOnly Date { get; set; }
     public DraftStatus Status { get; set; }
+    /// <summary>Every sponsorship in the order it began, as folded; as stored and served (<see cref="AsStored"/>), each
+    /// State's latest: the current sponsors, and the last withdrawal of a State that no longer sponsors the draft.</summary>
     public List<SponsorEntry> Sponsors { get; set; } = [];
     public List<PrintedList> PrintedLists { get; set; } = [];
 
