@@ -115,6 +115,7 @@ public sealed class ErrorTests(CommitteeApp app)
         (await app.Post($"/api/drafts/{missing}/sponsors", new { expectedVersion = 1, delegations = new[] { "Chile" } }))
             .ShouldBeProblem(HttpStatusCode.NotFound, "id");
         (await app.Get($"/api/drafts/{missing}/history")).ShouldBeProblem(HttpStatusCode.NotFound, "id");
+        (await app.Get($"/api/drafts/{missing}/sponsors")).ShouldBeProblem(HttpStatusCode.NotFound, "id");
     }
 
     [Fact]

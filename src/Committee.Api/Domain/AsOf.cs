@@ -52,23 +52,21 @@ public static class AsOf
             var aggregate = await session.Events.AggregateStreamAsync<T>(id, version: moment.Version ?? 0, token: cancellation);
             return aggregate is null || aggregate.Version < (moment.Version ?? 0) ? null : aggregate;
         }
-        var then = await Folded<T>(session, id, e => Happened(e.Data, e.Timestamp) <= at, cancellation);
+        var then = Folded<T>(await session.Events.FetchStreamAsync(id, token: cancellation), e => Happened(e.Data, e.Timestamp) <= at);
         return then is null ? null : T.AsStored(then);
     }
 
-    /// <summary>The aggregate as it now stands with all the history its fold keeps, including what its stored form
-    /// leaves to the events (<see cref="IStreamAggregate{TSelf}.AsStored"/>): a draft with every sponsorship it ever had.</summary>
-    public static Task<T?> WithAllItsHistory<T>(IQuerySession session, Guid id, CancellationToken cancellation)
-        where T : class, IStreamAggregate<T> =>
-        Folded<T>(session, id, _ => true, cancellation);
+    /// <summary>The aggregate as its events leave it, with all the history its fold keeps, including what its stored
+    /// form leaves to the events (<see cref="IStreamAggregate{TSelf}.AsStored"/>): a draft with every sponsorship it
+    /// ever had.</summary>
+    public static T? WithAllItsHistory<T>(IEnumerable<IEvent> events) where T : class, IStreamAggregate<T> =>
+        Folded<T>(events, _ => true);
 
-    private static async Task<T?> Folded<T>(IQuerySession session, Guid id, Func<IEvent, bool> included, CancellationToken cancellation)
-        where T : class, IStreamAggregate<T>
+    private static T? Folded<T>(IEnumerable<IEvent> events, Func<IEvent, bool> included) where T : class, IStreamAggregate<T>
     {
         T? then = null;
-        foreach (var e in await session.Events.FetchStreamAsync(id, token: cancellation))
+        foreach (var e in events.Where(included))
         {
-            if (!included(e)) continue;
             then = T.Fold(then, e.Data);
             then.Version = e.Version;
         }

@@ -15,9 +15,15 @@ public static class GetDraftSponsorsEndpoint
     /// the committee report carry the issue date of the version they joined after: the record gives no closer time.</summary>
     [WolverineGet("/api/drafts/{id}/sponsors", OperationId = "DraftSponsors"), Tags("Sponsorship")]
     [ProducesResponseType<DraftSponsors>(200), ProducesResponseType<ProblemDetails>(404)]
-    public static async Task<IResult> Get(Guid id, IQuerySession query, MemberStates states, CancellationToken cancellation) =>
-        await query.LoadAsync<Draft>(id, cancellation) is not null
-        && await AsOf.WithAllItsHistory<Draft>(query, id, cancellation) is { } draft
-            ? Results.Json(DraftSponsors.Of(draft, states), Json.Options)
-            : Problems.NotFound("id", $"there is no draft {id}");
+    public static async Task<IResult> Get(Guid id, IQuerySession query, MemberStates states, CancellationToken cancellation)
+    {
+        // The stored draft says whether the stream is a draft; its events hold every step of the sponsorship.
+        var batch = query.CreateBatchQuery();
+        var stored = batch.Load<Draft>(id);
+        var events = batch.Events.FetchStream(id);
+        await batch.Execute(cancellation);
+        return await stored is null || AsOf.WithAllItsHistory<Draft>(await events) is not { } draft
+            ? Problems.NotFound("id", $"there is no draft {id}")
+            : Results.Json(DraftSponsors.Of(draft, states), Json.Options);
+    }
 }
