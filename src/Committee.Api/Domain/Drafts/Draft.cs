@@ -113,6 +113,8 @@ public sealed class Draft : IStreamAggregate<Draft>
     /// same draft.</summary>
     public static Draft AsStored(Draft draft)
     {
+        // Called for every event a command appends: a draft without a withdrawal (most of them) costs no allocation.
+        if (!draft.Sponsors.Exists(s => s.WithdrawnAt is not null)) return draft;
         var later = new HashSet<string>();
         var kept = Enumerable.Reverse(draft.Sponsors).Where(s => later.Add(s.Iso3) || s.WithdrawnAt is null).Reverse().ToList();
         if (kept.Count < draft.Sponsors.Count) draft.Sponsors = kept;
