@@ -11,7 +11,7 @@ public sealed record BenchOptions(
     public const string Usage = """
         usage: Committee.Bench [--url URL] [--connection CS] [--token TOKEN] [--duration S] [--warmup S]
                                [--clients 1,16] [--server-pid PID] [--app-schema committee] [--label TEXT]
-                               [--markdown-out FILE] [--session N] [--server-warmup S] [--action sponsors|budget]
+                               [--markdown-out FILE] [--session N] [--server-warmup S] [--action sponsors|budget|read|redirect]
 
           --url           base URL of a running Committee.Api             (COMMITTEE_BENCH_URL, default http://127.0.0.1:5090)
           --connection    Npgsql connection string of the server's database (COMMITTEE_BENCH_CONNECTION, required)
@@ -26,7 +26,9 @@ public sealed record BenchOptions(
           --session       session number of the drafts                    (default: random in 500-999)
           --server-warmup seconds of unmeasured load before the first run, on another session (default 10)
           --action        sponsors: Chile joins and withdraws, so the draft grows by one entry per joining (default);
-                          budget: programme budget implications stated, yes and no in turn (the draft keeps its size)
+                          budget: programme budget implications stated, yes and no in turn (the draft keeps its size);
+                          read: GET /api/drafts/{id} (one read of PostgreSQL, no write): a ceiling, not a floor action;
+                          redirect: GET / (answered by the server alone, no database): the ceiling of HTTP here
 
         The database named by --connection gets a schema "bench" with the table bench_baseline (dropped and
         recreated). Use a database made for the bench (scripts/bench creates committee_bench afresh).
@@ -72,7 +74,9 @@ public sealed record BenchOptions(
         {
             "sponsors" => BenchAction.Sponsors,
             "budget" => BenchAction.Budget,
-            var other => throw new UsageException($"--action: '{other}' is not sponsors or budget"),
+            "read" => BenchAction.Read,
+            "redirect" => BenchAction.Redirect,
+            var other => throw new UsageException($"--action: '{other}' is not sponsors, budget, read or redirect"),
         };
         if (values.Count > 0) throw new UsageException($"unknown option --{values.Keys.First()}");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
@@ -90,4 +94,12 @@ public sealed record BenchOptions(
 public sealed class UsageException(string? message) : Exception(message ?? "");
 
 /// <summary>The floor action each client repeats on its own draft.</summary>
-public enum BenchAction { Sponsors, Budget }
+public enum BenchAction
+{
+    Sponsors,
+    Budget,
+    /// <summary>Not a command: how fast the server answers one read of PostgreSQL, for comparison.</summary>
+    Read,
+    /// <summary>Not a command: how fast the server answers without PostgreSQL, the ceiling of HTTP on this machine.</summary>
+    Redirect,
+}

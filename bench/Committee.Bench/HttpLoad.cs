@@ -23,6 +23,7 @@ public sealed class HttpLoad(HttpClient http, int session, BenchAction action = 
             UseCookies = false,
             UseProxy = false,
             AutomaticDecompression = DecompressionMethods.None,
+            AllowAutoRedirect = false,
             ConnectTimeout = TimeSpan.FromSeconds(10),
         })
         {
@@ -71,6 +72,7 @@ public sealed class HttpLoad(HttpClient http, int session, BenchAction action = 
         for (var i = 0; i < 2; i++)
         {
             var (path, body) = Command(draft);
+            if (body is null) return; // a ceiling's GET has no code generated on first use
             using var reply = await Send(path, body);
             await EnsureAsync(reply, "prime " + path);
             draft = draft with { Version = ReadVersion(await reply.Content.ReadAsByteArrayAsync()), ChileSponsors = !draft.ChileSponsors };
@@ -86,9 +88,14 @@ public sealed class HttpLoad(HttpClient http, int session, BenchAction action = 
             var started = Stopwatch.GetTimestamp();
             try
             {
-                using var reply = await Send(path, body);
+                using var reply = body is null ? await http.GetAsync(path) : await Send(path, body);
                 var content = await reply.Content.ReadAsByteArrayAsync();
                 var completed = Stopwatch.GetTimestamp();
+                if (reply.IsSuccessStatusCode && body is null || action == BenchAction.Redirect && reply.StatusCode == HttpStatusCode.Redirect)
+                {
+                    tally.Success(started, completed, content.Length);
+                    continue;
+                }
                 if (reply.IsSuccessStatusCode)
                 {
                     tally.Success(started, completed, content.Length);
@@ -128,14 +135,18 @@ public sealed class HttpLoad(HttpClient http, int session, BenchAction action = 
     }
 
     /// <summary>The next action on the draft: Chile joins or withdraws; or budget implications, yes and no in turn
-    /// (ChileSponsors then stands for "the last statement was yes").</summary>
-    private (string Path, byte[] Body) Command(OwnedDraft draft) => action == BenchAction.Budget
-        ? ($"/api/drafts/{draft.Id}/budget-implications",
+    /// (ChileSponsors then stands for "the last statement was yes"); or, for the ceilings, a GET (no body).</summary>
+    private (string Path, byte[]? Body) Command(OwnedDraft draft) => action switch
+    {
+        BenchAction.Budget => ($"/api/drafts/{draft.Id}/budget-implications",
             Encoding.UTF8.GetBytes(draft.ChileSponsors
                 ? $$"""{"expectedVersion":{{draft.Version}},"hasImplications":false}"""
-                : $$"""{"expectedVersion":{{draft.Version}},"hasImplications":true,"statement":"A/C.3/64/L.70"}"""))
-        : (draft.ChileSponsors ? $"/api/drafts/{draft.Id}/sponsor-withdrawals" : $"/api/drafts/{draft.Id}/sponsors",
-            BaselineLoad.CommandBody(draft.Version, Delegation));
+                : $$"""{"expectedVersion":{{draft.Version}},"hasImplications":true,"statement":"A/C.3/64/L.70"}""")),
+        BenchAction.Read => ($"/api/drafts/{draft.Id}", null),
+        BenchAction.Redirect => ("/", null),
+        _ => (draft.ChileSponsors ? $"/api/drafts/{draft.Id}/sponsor-withdrawals" : $"/api/drafts/{draft.Id}/sponsors",
+            BaselineLoad.CommandBody(draft.Version, Delegation)),
+    };
 
     private Task<HttpResponseMessage> Send(string path, byte[] body)
     {
