@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using JasperFx;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Marten.Exceptions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Committee.Infrastructure;
@@ -21,8 +23,11 @@ public static class StreamCommands
     /// <summary>The command pipeline for decisions taken in <typeparamref name="TContext"/>, read by <typeparamref name="TReader"/>.</summary>
     public static IServiceCollection AddStreamCommands<TContext, TReader>(this IServiceCollection services)
         where TContext : ICommandContext
-        where TReader : class, ICommandContextReader<TContext> =>
-        services.AddSingleton<ICommandContextReader<TContext>, TReader>().AddScoped<StreamCommands<TContext>>();
+        where TReader : class, ICommandContextReader<TContext>
+    {
+        services.TryAddSingleton<CommandGroups>();
+        return services.AddSingleton<ICommandContextReader<TContext>, TReader>().AddScoped<StreamCommands<TContext>>();
+    }
 
     /// <summary>Another writer committed to the stream (or took the symbol) first.</summary>
     public static bool IsConflict(Exception e) => e switch
@@ -38,16 +43,23 @@ public static class StreamCommands
 /// <summary>The one path every command takes: one read round trip (the caller's Idempotency-Key, the stream with its
 /// version and aggregate, and what the decision needs of the stream's session, e.g. its meeting in progress, in one
 /// batch), the expected version checked, a pure decision, then the writes (the events, the inline snapshots and the
-/// idempotency record), committed in the read's own transaction. The reply carries the global sequence of its last event
+/// idempotency record), committed in the read's own transaction. Commands of one actor arriving together share that
+/// transaction (<see cref="CommandGroups"/>). The reply carries the global sequence of its last event
 /// (<see cref="StreamCommands.SequenceHeader"/>), so that a reader can ask a read model at least that fresh.</summary>
 /// <remarks>It opens its own session, so that Wolverine's transactional middleware stays out of a path that saves by
 /// itself. What the context holds is the reader's business (<see cref="ICommandContextReader{TContext}"/>): this
 /// pipeline only knows that a stream belongs to a session.</remarks>
 public sealed class StreamCommands<TContext>(
     IDocumentStore store, TimeProvider clock, CommitSignal signal, Idempotency idempotency, CommitteeMetrics metrics,
-    ICommandContextReader<TContext> contexts)
+    ICommandContextReader<TContext> contexts, CommandGroups groups)
     where TContext : ICommandContext
 {
+    // What each command (a nested class) reads of the pipeline.
+    private TimeProvider Clock => clock;
+    private Idempotency Idempotency => idempotency;
+    private CommitteeMetrics Metrics => metrics;
+    private ICommandContextReader<TContext> Contexts => contexts;
+
     public Task<IResult> Execute<T>(
         HttpContext http, Guid streamId, long? expectedVersion, object command,
         Func<T?, TContext, IReadOnlyList<object>> decide,
@@ -74,8 +86,10 @@ public sealed class StreamCommands<TContext>(
             return Problems.For(Refusal.Invalid(StreamCommands.IdempotencyHeader, "every command on an existing record needs an Idempotency-Key header, so that a retry is recorded once"));
         if (key.Length > 200)
             return Problems.For(Refusal.Invalid(StreamCommands.IdempotencyHeader, "the Idempotency-Key is longer than 200 characters"));
-        var request = new Request<T>(streamId, expectedVersion, key.Length == 0 ? null : Idempotency.IdFor(StreamCommands.Actor(http), key), Fingerprint(http, command),
-            session, mustExist, location, onConflict, http.RequestAborted);
+        var actor = StreamCommands.Actor(http);
+        var request = new Request<T>(streamId, expectedVersion, key.Length == 0 ? null : Idempotency.IdFor(actor, key), Fingerprint(http, command),
+            session, mustExist, location, onConflict, actor, http.RequestAborted);
+        var pending = new Command<T, TCompanion>(this, request, companions, decide);
         // Commands on one stream take turns in this process (193 delegations voting at once append to one vote stream),
         // so they do not fail each other's optimistic check. Another process can still commit first: a command that
         // names no expected version (a ballot, closing a vote) is then decided again on the stream as that writer left
@@ -84,11 +98,23 @@ public sealed class StreamCommands<TContext>(
         await turn.WaitAsync(http.RequestAborted);
         try
         {
+            var alone = false;
             for (var attempt = 1; ; attempt++)
             {
-                var (result, raced) = await Attempt(http, request, companions, decide, retryable: expectedVersion is null && attempt < MaxAttempts);
-                if (!raced) return result!;
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), http.RequestAborted);
+                var outcome = alone ? await groups.Alone(pending) : await groups.Submit(pending);
+                if (outcome.Failure is not { } failure) return outcome.Result!;
+                if (outcome.Shared)
+                {
+                    alone = true;
+                    continue;
+                }
+                if (expectedVersion is null && attempt < MaxAttempts && IsRace(failure))
+                {
+                    await Task.Delay(Random.Shared.Next(1, 5 * attempt), http.RequestAborted);
+                    continue;
+                }
+                if (StreamCommands.IsConflict(failure)) return await AfterConflict(request, request.OnConflict);
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             }
         }
         finally
@@ -99,7 +125,7 @@ public sealed class StreamCommands<TContext>(
 
     private sealed record Request<T>(
         Guid StreamId, long? ExpectedVersion, string? RecordId, string Fingerprint, int? Session, bool MustExist,
-        Func<T, string>? Location, Func<Refusal>? OnConflict, CancellationToken Cancellation);
+        Func<T, string>? Location, Func<Refusal>? OnConflict, string Actor, CancellationToken Cancellation);
 
     private const int MaxAttempts = 8;
 
@@ -109,85 +135,94 @@ public sealed class StreamCommands<TContext>(
     /// <summary>The session of each stream seen (it never changes), so that its context is read in the command's one batch.</summary>
     private static readonly ConcurrentDictionary<Guid, int> SessionOfStream = new();
 
-    private async Task<(IResult? Result, bool Raced)> Attempt<T, TCompanion>(
-        HttpContext http, Request<T> request,
-        Func<T?, IReadOnlyList<Guid>> companions, Func<T?, IReadOnlyDictionary<Guid, TCompanion>, TContext, Decided> decide, bool retryable)
+    /// <summary>One command's read, decision and writes, in whatever transaction <see cref="CommandGroups"/> runs it;
+    /// each attempt starts again from <see cref="Read"/>.</summary>
+    private sealed class Command<T, TCompanion>(
+        StreamCommands<TContext> owner, Request<T> request,
+        Func<T?, IReadOnlyList<Guid>> companions, Func<T?, IReadOnlyDictionary<Guid, TCompanion>, TContext, Decided> decide) : GroupedCommand
         where T : class, IStreamAggregate<T>
         where TCompanion : class, IStreamAggregate<TCompanion>
     {
-        var cancellation = request.Cancellation;
-        var now = clock.GetUtcNow();
-        await using var documents = store.LightweightSession();
-        // One connection and one transaction from the read to the commit: the pool is visited once per command.
-        await documents.BeginTransactionAsync(cancellation);
-        var batch = documents.CreateBatchQuery();
-        var priorRead = request.RecordId is { } recordId ? batch.Load<IdempotencyRecord>(recordId) : null;
-        var streamRead = batch.Events.FetchForWriting<T>(request.StreamId);
-        var knownSession = request.Session ?? (SessionOfStream.TryGetValue(request.StreamId, out var seen) ? seen : null);
-        var actor = StreamCommands.Actor(http);
-        var contextRead = knownSession is { } s ? contexts.Read(batch, s, now, actor) : null;
-        await batch.Execute(cancellation);
+        private DateTimeOffset _now;
+        private int? _knownSession;
+        private Task<IdempotencyRecord?>? _priorRead;
+        private Task<JasperFx.Events.IEventStream<T>> _streamRead = null!;
+        private Task<TContext>? _contextRead;
+        private IReadOnlyList<JasperFx.Events.StreamAction> _appended = [];
+        private int _eventCount;
+        private int _companionEventCount;
+        private T _after = null!;
+        private int _status;
+        private string? _where;
 
-        var prior = priorRead is null ? null : await priorRead;
-        // A retry: answered from the command's own session, on the connection it already holds.
-        if (prior is not null && !idempotency.Expired(prior, now))
-            return (await ReplayAsync<T>(prior, request.Fingerprint, documents, cancellation), false);
+        public override string Actor => request.Actor;
 
-        var stream = await streamRead;
-        if (stream.Aggregate is null && request.MustExist)
-            return (Problems.NotFound("id", $"there is no {T.Noun} {request.StreamId}"), false);
-        // A retry racing its twin: the twin may have committed after the key was looked up, so look again first.
-        if (request.ExpectedVersion is { } expected && expected != stream.CurrentVersion)
-            return (await AfterConflict(request, onConflict: null), false);
+        public override CancellationToken Cancellation => request.Cancellation;
 
-        var others = new Dictionary<Guid, JasperFx.Events.IEventStream<TCompanion>>();
-        foreach (var id in companions(stream.Aggregate).Distinct())
+        public override void Read(IBatchedQuery batch)
         {
-            var other = await documents.Events.FetchForWriting<TCompanion>(id, cancellation);
-            if (other.Aggregate is null) return (Problems.NotFound("id", $"there is no {TCompanion.Noun} {id}"), false);
-            others[id] = other;
+            _now = owner.Clock.GetUtcNow();
+            _priorRead = request.RecordId is { } recordId ? batch.Load<IdempotencyRecord>(recordId) : null;
+            _streamRead = batch.Events.FetchForWriting<T>(request.StreamId);
+            _knownSession = request.Session ?? (SessionOfStream.TryGetValue(request.StreamId, out var seen) ? seen : null);
+            _contextRead = _knownSession is { } s ? owner.Contexts.Read(batch, s, _now, request.Actor) : null;
         }
 
-        var sessionNumber = knownSession ?? stream.Aggregate!.Session;
-        SessionOfStream.TryAdd(request.StreamId, sessionNumber);
-        var context = contextRead is null
-            ? await contexts.ReadAsync(documents, sessionNumber, now, actor, cancellation)
-            : await contextRead;
-
-        Decided decided;
-        try { decided = decide(stream.Aggregate, others.ToDictionary(o => o.Key, o => o.Value.Aggregate!), context); }
-        catch (Refusal refusal) { return (Problems.For(refusal), false); }
-
-        var after = Append(documents, stream, decided.Events, context);
-        foreach (var (id, companionEvents) in decided.Companions ?? new Dictionary<Guid, IReadOnlyList<object>>())
-            others[id].AppendMany(companionEvents);
-        var appended = documents.PendingChanges.Streams().ToList();
-
-        var status = stream.Aggregate is null ? StatusCodes.Status201Created : StatusCodes.Status200OK;
-        var where = status == StatusCodes.Status201Created && request.Location is { } locate ? locate(after) : null;
-        var record = request.RecordId is null ? null
-            : new IdempotencyRecord(request.RecordId, request.Fingerprint, status, where, request.StreamId, after.Version, now);
-        // An expired record of the same key is replaced; otherwise a twin's record makes this insert fail.
-        if (record is not null && prior is not null) documents.Store(record);
-        else if (record is not null) documents.Insert(record);
-
-        try
+        public override async Task<IResult?> Decide(IDocumentSession documents, CancellationToken cancellation)
         {
-            await documents.SaveChangesAsync(cancellation);
-        }
-        catch (Exception e) when (retryable && IsRace(e))
-        {
-            return (null, true);
-        }
-        catch (Exception e) when (StreamCommands.IsConflict(e))
-        {
-            return (await AfterConflict(request, request.OnConflict), false);
+            var prior = _priorRead is null ? null : await _priorRead;
+            // A retry: answered from the command's own session, on the connection it already holds.
+            if (prior is not null && !owner.Idempotency.Expired(prior, _now))
+                return await ReplayAsync<T>(prior, request.Fingerprint, documents, cancellation);
+
+            var stream = await _streamRead;
+            if (stream.Aggregate is null && request.MustExist)
+                return Problems.NotFound("id", $"there is no {T.Noun} {request.StreamId}");
+            // A retry racing its twin: the twin may have committed after the key was looked up, so look again first.
+            if (request.ExpectedVersion is { } expected && expected != stream.CurrentVersion)
+                return await owner.AfterConflict(request, onConflict: null);
+
+            var others = new Dictionary<Guid, JasperFx.Events.IEventStream<TCompanion>>();
+            foreach (var id in companions(stream.Aggregate).Distinct())
+            {
+                var other = await documents.Events.FetchForWriting<TCompanion>(id, cancellation);
+                if (other.Aggregate is null) return Problems.NotFound("id", $"there is no {TCompanion.Noun} {id}");
+                others[id] = other;
+            }
+
+            var sessionNumber = _knownSession ?? stream.Aggregate!.Session;
+            SessionOfStream.TryAdd(request.StreamId, sessionNumber);
+            var context = _contextRead is null
+                ? await owner.Contexts.ReadAsync(documents, sessionNumber, _now, request.Actor, cancellation)
+                : await _contextRead;
+
+            Decided decided;
+            try { decided = decide(stream.Aggregate, others.ToDictionary(o => o.Key, o => o.Value.Aggregate!), context); }
+            catch (Refusal refusal) { return Problems.For(refusal); }
+
+            _after = Append(documents, stream, decided.Events, context);
+            foreach (var (id, companionEvents) in decided.Companions ?? new Dictionary<Guid, IReadOnlyList<object>>())
+                others[id].AppendMany(companionEvents);
+            _appended = documents.PendingChanges.Streams().Where(a => a.Id == request.StreamId || others.ContainsKey(a.Id)).ToList();
+            _eventCount = decided.Events.Count;
+            _companionEventCount = decided.Companions?.Values.Sum(e => e.Count) ?? 0;
+
+            _status = stream.Aggregate is null ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+            _where = _status == StatusCodes.Status201Created && request.Location is { } locate ? locate(_after) : null;
+            var record = request.RecordId is null ? null
+                : new IdempotencyRecord(request.RecordId, request.Fingerprint, _status, _where, request.StreamId, _after.Version, _now);
+            // An expired record of the same key is replaced; otherwise a twin's record makes this insert fail.
+            if (record is not null && prior is not null) documents.Store(record);
+            else if (record is not null) documents.Insert(record);
+            return null;
         }
 
-        signal.Raise();
-        metrics.EventsAppended(T.Noun, decided.Events.Count);
-        metrics.EventsAppended(TCompanion.Noun, decided.Companions?.Values.Sum(e => e.Count) ?? 0);
-        return (new Answer(status, after, where, appended.SelectMany(a => a.Events).Select(e => e.Sequence).DefaultIfEmpty().Max()), false);
+        public override IResult Committed()
+        {
+            owner.Metrics.EventsAppended(T.Noun, _eventCount);
+            owner.Metrics.EventsAppended(TCompanion.Noun, _companionEventCount);
+            return new Answer(_status, _after, _where, _appended.SelectMany(a => a.Events).Select(e => e.Sequence).DefaultIfEmpty().Max());
+        }
     }
 
     /// <summary>The same path for a caller without a request (the importer): decide on the stream as it stands, in the

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using Marten;
+using Marten.Services.BatchQuerying;
+
+namespace Committee.Infrastructure;
+
+/// <summary>One command's part in a transaction it may share with others (<see cref="CommandGroups"/>).</summary>
+public abstract class GroupedCommand
+{
+    /// <summary>Who records it: the events of one transaction carry one user name, so only one actor's commands share it.</summary>
+    public abstract string Actor { get; }
+
+    public abstract CancellationToken Cancellation { get; }
+
+    /// <summary>Queues what the command reads on the group's batch: one round trip for the whole group.</summary>
+    public abstract void Read(IBatchedQuery batch);
+
+    /// <summary>After the batch has run: the answer when there is nothing to write (a refusal, a replay, a 404), or null
+    /// once the command has queued its writes on the shared session.</summary>
+    public abstract Task<IResult?> Decide(IDocumentSession documents, CancellationToken cancellation);
+
+    /// <summary>The answer once the group's transaction has committed.</summary>
+    public abstract IResult Committed();
+}
+
+/// <summary>How a command fared in its group: its answer, or the failure of the transaction. A failure is
+/// <see cref="Shared"/> when other commands were in the same transaction: it may have been theirs, so this command is
+/// tried again on its own.</summary>
+public sealed record GroupOutcome(IResult? Result, Exception? Failure = null, bool Shared = false);
+
+/// <summary>Group commit: the commands of one actor that arrive while a transaction of that actor's is in flight wait,
+/// then go together in the next one: one batched read for all, their decisions in turn, one write round trip and one
+/// commit. On 2 cores the round trips, not the statements, are most of what a command costs PostgreSQL and the
+/// server (docs/performance.md, "Sixth pass"); a lone command goes at once, as before.</summary>
+/// <remarks>Commands on one stream never meet in a group: <see cref="StreamCommands{TContext}"/> lets one command per
+/// stream in at a time. If the shared transaction fails, it is rolled back whole, and each of its commands is tried
+/// again alone, where a conflict is answered as it always was.</remarks>
+public sealed class CommandGroups(IDocumentStore store, CommitSignal signal)
+{
+    /// <summary>Transactions in flight per actor: one, so that commands gather behind it.</summary>
+    private const int InFlight = 1;
+
+    private const int MaxGroup = 64;
+
+    private sealed record Waiter(GroupedCommand Command, TaskCompletionSource<GroupOutcome> Done);
+
+    private sealed class Lane
+    {
+        public readonly ConcurrentQueue<Waiter> Waiting = new();
+        public int Running;
+    }
+
+    private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+
+    /// <summary>Runs the command in the next group of its actor.</summary>
+    public Task<GroupOutcome> Submit(GroupedCommand command)
+    {
+        var waiter = new Waiter(command, new TaskCompletionSource<GroupOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var lane = _lanes.GetOrAdd(command.Actor, _ => new Lane());
+        lane.Waiting.Enqueue(waiter);
+        Pump(lane);
+        return waiter.Done.Task;
+    }
+
+    /// <summary>Runs the command in a transaction of its own, now.</summary>
+    public async Task<GroupOutcome> Alone(GroupedCommand command)
+    {
+        var waiter = new Waiter(command, new TaskCompletionSource<GroupOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await Run([waiter]);
+        return await waiter.Done.Task;
+    }
+
+    /// <summary>Starts a runner if commands wait and fewer than <see cref="InFlight"/> run; the first runs on the caller's
+    /// thread up to its first round trip.</summary>
+    private void Pump(Lane lane)
+    {
+        while (!lane.Waiting.IsEmpty)
+        {
+            var running = Volatile.Read(ref lane.Running);
+            if (running >= InFlight) return;
+            if (Interlocked.CompareExchange(ref lane.Running, running + 1, running) != running) continue;
+            _ = Drain(lane);
+            return;
+        }
+    }
+
+    private async Task Drain(Lane lane)
+    {
+        try
+        {
+            var group = new List<Waiter>();
+            while (true)
+            {
+                group.Clear();
+                while (group.Count < MaxGroup && lane.Waiting.TryDequeue(out var waiter)) group.Add(waiter);
+                if (group.Count == 0) break;
+                await Run(group);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref lane.Running);
+        }
+        // A command queued after the last look and before the decrement found the lane running: start it now.
+        Pump(lane);
+    }
+
+    /// <summary>One transaction for the group. Never throws: every waiter is answered.</summary>
+    private async Task Run(IReadOnlyList<Waiter> group)
+    {
+        // A lone command keeps its request's cancellation; a group's transaction belongs to no one request.
+        var cancellation = group.Count == 1 ? group[0].Command.Cancellation : CancellationToken.None;
+        try
+        {
+            await using var documents = store.LightweightSession();
+            // One connection and one transaction from the read to the commit: the pool is visited once per group.
+            await documents.BeginTransactionAsync(cancellation);
+            var batch = documents.CreateBatchQuery();
+            foreach (var waiter in group) waiter.Command.Read(batch);
+            await batch.Execute(cancellation);
+
+            var writers = new List<Waiter>(group.Count);
+            foreach (var waiter in group)
+            {
+                if (await waiter.Command.Decide(documents, cancellation) is { } answer) waiter.Done.TrySetResult(new GroupOutcome(answer));
+                else writers.Add(waiter);
+            }
+            if (writers.Count == 0) return;
+
+            await documents.SaveChangesAsync(cancellation);
+            signal.Raise();
+            foreach (var waiter in writers) waiter.Done.TrySetResult(new GroupOutcome(waiter.Command.Committed()));
+        }
+        catch (Exception e)
+        {
+            // In a group, the failure may be another command's: each not yet answered is tried again alone.
+            foreach (var waiter in group) waiter.Done.TrySetResult(new GroupOutcome(null, e, Shared: group.Count > 1));
+        }
+    }
+}
