@@ -1,0 +1,92 @@
+using System.Net;
+using Committee.Infrastructure;
+using Npgsql;
+
+namespace Committee.Api.Tests;
+
+/// <summary>Commands arriving together share a transaction (CommandGroups), and each is still answered, recorded and
+/// refused as if it had gone alone.</summary>
+[Collection(nameof(CommitteeCollection))]
+public sealed class GroupCommitTests(CommitteeApp app)
+{
+    private const int Together = 20;
+
+    private async Task<string[]> Drafts(int count)
+    {
+        var session = app.NewSession();
+        var drafts = new string[count];
+        for (var i = 0; i < count; i++) drafts[i] = (await app.Submit(session, i + 1)).Id();
+        return drafts;
+    }
+
+    private Task<Reply> Join(string draft, string delegation, string? token = null, string? key = null) =>
+        app.Send(HttpMethod.Post, $"/api/drafts/{draft}/sponsors", new { expectedVersion = 1, delegations = new[] { delegation } },
+            token ?? app.Secretariat, key ?? Guid.NewGuid().ToString());
+
+    [Fact]
+    public async Task Commands_arriving_together_share_transactions_and_each_is_recorded_once_with_its_own_version_and_sequence()
+    {
+        var drafts = await Drafts(Together);
+
+        var replies = await Task.WhenAll(drafts.Select(d => Join(d, "Chile")));
+
+        Assert.All(replies, r => Assert.Equal(2, r.ShouldBe(HttpStatusCode.OK).Json.Version()));
+        Assert.Equal(Together, replies.Select(r => r.Sequence).Distinct().Count());
+        foreach (var draft in drafts)
+            Assert.Equal(2, (await app.Get($"/api/drafts/{draft}/history")).ShouldBe(HttpStatusCode.OK).Json.AsArray().Count);
+        // Rows committed by one transaction carry its id (xmin): fewer transactions than commands means they were shared.
+        var transactions = await Scalar<long>(
+            $"select count(distinct xmin::text) from {app.Store.Options.Events.DatabaseSchemaName}.mt_events where stream_id = any(@ids) and version = 2",
+            drafts.Select(Guid.Parse).ToArray());
+        Assert.InRange(transactions, 1, Together - 1);
+    }
+
+    [Fact]
+    public async Task A_failing_command_among_others_fails_alone_and_the_others_are_recorded()
+    {
+        var drafts = await Drafts(Together);
+        var reusedKey = Guid.NewGuid().ToString();
+
+        // Two commands on different drafts reuse one Idempotency-Key: whether they meet in one transaction or not, one
+        // is recorded and the other refused, and the rest are recorded.
+        var replies = await Task.WhenAll(drafts.Select((d, i) => Join(d, "Chile", key: i is 3 or 4 ? reusedKey : null)));
+
+        Assert.All(replies.Where((_, i) => i is not (3 or 4)), r => r.ShouldBe(HttpStatusCode.OK));
+        var twins = new[] { replies[3], replies[4] };
+        Assert.Single(twins, r => r.Status == HttpStatusCode.OK);
+        twins.Single(r => r.Status != HttpStatusCode.OK).ShouldBeProblem(HttpStatusCode.UnprocessableEntity, StreamCommands.IdempotencyHeader, "different request");
+        var versions = await Task.WhenAll(drafts.Select(async d => (await app.Get($"/api/drafts/{d}")).Json.Version()));
+        Assert.Equal(Enumerable.Repeat(2L, Together - 2), versions.Where((_, i) => i is not (3 or 4)));
+        Assert.Equal([1L, 2L], new[] { versions[3], versions[4] }.Order());
+    }
+
+    [Fact]
+    public async Task Each_event_names_who_recorded_it_when_several_actors_record_at_once()
+    {
+        var drafts = await Drafts(12);
+        (string Delegation, string? Token, string RecordedBy) Actor(int i) => (i % 3) switch
+        {
+            0 => ("Chile", app.Token(Roles.Delegation, "CHL"), "delegation/CHL"),
+            1 => ("Peru", app.Token(Roles.Delegation, "PER"), "delegation/PER"),
+            _ => ("Kenya", null, "secretariat"),
+        };
+
+        var replies = await Task.WhenAll(drafts.Select((d, i) => Join(d, Actor(i).Delegation, Actor(i).Token)));
+
+        Assert.All(replies, r => r.ShouldBe(HttpStatusCode.OK));
+        for (var i = 0; i < drafts.Length; i++)
+        {
+            var joined = (await app.Get($"/api/drafts/{drafts[i]}/history")).Json.AsArray().Last()!;
+            Assert.Equal(Actor(i).RecordedBy, (string?)joined["recordedBy"]);
+        }
+    }
+
+    private static async Task<T> Scalar<T>(string sql, Guid[] ids)
+    {
+        await using var connection = new NpgsqlConnection(CommitteeApp.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("ids", ids);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
