@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Marten;
 using Marten.Services.BatchQuerying;
 
@@ -42,7 +43,13 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal)
 
     private const int MaxGroup = 64;
 
-    private sealed record Waiter(GroupedCommand Command, TaskCompletionSource<GroupOutcome> Done);
+    /// <summary>A command waiting for its group, with its request's trace, so that a lone command's database spans stay
+    /// under its request.</summary>
+    private sealed record Waiter(GroupedCommand Command, TaskCompletionSource<GroupOutcome> Done, Activity? Trace)
+    {
+        public Waiter(GroupedCommand command) :
+            this(command, new TaskCompletionSource<GroupOutcome>(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current) { }
+    }
 
     private sealed class Lane
     {
@@ -52,50 +59,54 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal)
 
     private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
 
-    /// <summary>Runs the command in the next group of its actor.</summary>
-    public Task<GroupOutcome> Submit(GroupedCommand command)
+    /// <summary>Runs the command in the next group of its actor. If no transaction of the actor's is in flight, the
+    /// caller runs that group itself, so that a lone command goes as directly as it would without groups.</summary>
+    public async Task<GroupOutcome> Submit(GroupedCommand command)
     {
-        var waiter = new Waiter(command, new TaskCompletionSource<GroupOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiter = new Waiter(command);
         var lane = _lanes.GetOrAdd(command.Actor, _ => new Lane());
         lane.Waiting.Enqueue(waiter);
-        Pump(lane);
-        return waiter.Done.Task;
+        if (TryEnter(lane))
+        {
+            try { await RunNextGroup(lane); }
+            finally { Interlocked.Decrement(ref lane.Running); }
+            Pump(lane);
+        }
+        return await waiter.Done.Task;
     }
 
     /// <summary>Runs the command in a transaction of its own, now.</summary>
     public async Task<GroupOutcome> Alone(GroupedCommand command)
     {
-        var waiter = new Waiter(command, new TaskCompletionSource<GroupOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var waiter = new Waiter(command);
         await Run([waiter]);
         return await waiter.Done.Task;
     }
 
-    /// <summary>Starts a runner if commands wait and fewer than <see cref="InFlight"/> run; the first runs on the caller's
-    /// thread up to its first round trip.</summary>
-    private void Pump(Lane lane)
+    private static bool TryEnter(Lane lane)
     {
-        while (!lane.Waiting.IsEmpty)
+        while (true)
         {
             var running = Volatile.Read(ref lane.Running);
-            if (running >= InFlight) return;
-            if (Interlocked.CompareExchange(ref lane.Running, running + 1, running) != running) continue;
-            _ = Drain(lane);
-            return;
+            if (running >= InFlight) return false;
+            if (Interlocked.CompareExchange(ref lane.Running, running + 1, running) == running) return true;
         }
+    }
+
+    /// <summary>Commands that queued behind a transaction go on in the background once it is done: each caller has its
+    /// answer as soon as its own group commits.</summary>
+    private void Pump(Lane lane)
+    {
+        if (lane.Waiting.IsEmpty || !TryEnter(lane)) return;
+        // The runner goes on with other requests' commands: it must not carry this request's context along.
+        using (ExecutionContext.SuppressFlow()) _ = Drain(lane);
     }
 
     private async Task Drain(Lane lane)
     {
         try
         {
-            var group = new List<Waiter>();
-            while (true)
-            {
-                group.Clear();
-                while (group.Count < MaxGroup && lane.Waiting.TryDequeue(out var waiter)) group.Add(waiter);
-                if (group.Count == 0) break;
-                await Run(group);
-            }
+            while (await RunNextGroup(lane)) { }
         }
         finally
         {
@@ -105,11 +116,22 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal)
         Pump(lane);
     }
 
+    /// <summary>Takes what waits (up to <see cref="MaxGroup"/>) and runs it as one group; false when nothing waited.</summary>
+    private async Task<bool> RunNextGroup(Lane lane)
+    {
+        var group = new List<Waiter>();
+        while (group.Count < MaxGroup && lane.Waiting.TryDequeue(out var waiter)) group.Add(waiter);
+        if (group.Count == 0) return false;
+        await Run(group);
+        return true;
+    }
+
     /// <summary>One transaction for the group. Never throws: every waiter is answered.</summary>
     private async Task Run(IReadOnlyList<Waiter> group)
     {
-        // A lone command keeps its request's cancellation; a group's transaction belongs to no one request.
+        // A lone command keeps its request's cancellation and trace; a group's transaction belongs to no one request.
         var cancellation = group.Count == 1 ? group[0].Command.Cancellation : CancellationToken.None;
+        Activity.Current = group.Count == 1 ? group[0].Trace : null;
         try
         {
             await using var documents = store.LightweightSession();

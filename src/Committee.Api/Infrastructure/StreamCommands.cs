@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using JasperFx;
 using Marten;
-using Marten.Services.BatchQuerying;
 using Marten.Exceptions;
+using Marten.Services.BatchQuerying;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
