@@ -454,3 +454,87 @@ bench_server() {
   cp -a "$(dirname "$dll")/." "$dir/api/"
   BENCH_SERVER_DLL="$dir/api/$(basename "$dll")"
 }
+
+# ---- what scripts/bench and scripts/bench-live share: a fresh database, the bench's build, the published server
+# (bench_server) started, asked for a token and stopped
+
+bench_database() { # database: recreated on the private cluster and exported as ConnectionStrings__Committee
+  unset ConnectionStrings__Committee
+  ensure_postgres run
+  ensure_app_settings
+  log "recreating database $1"
+  pg_recreate_database "$1"
+  ConnectionStrings__Committee="$(pg_connection_string "$1")"
+  export ConnectionStrings__Committee
+}
+
+bench_build() { # bench project directory: built in Release, its dll in BENCH_DLL
+  local project="$1" name output
+  name="$(basename "$project")"
+  log "building bench/$name (Release)"
+  if ! output="$(timeout 600 dotnet build "$project" -c Release -nologo -v q 2>&1)"; then
+    printf '%s\n' "$output" >&2; die "build of bench/$name failed"
+  fi
+  BENCH_DLL="$(dotnet msbuild "$project" -nologo -getProperty:TargetPath -p:Configuration=Release)"
+  [[ -f "$BENCH_DLL" ]] || die "build output not found: $BENCH_DLL"
+}
+
+bench_label() { # base url: the server as every bench report names it
+  printf '%s' "Committee.Api Release, published ReadyToRun ($BENCH_SOURCE), ASPNETCORE_ENVIRONMENT=Development (as scripts/run), Logging:LogLevel:Default=Warning, on $1"
+}
+
+# Starts the server published by bench_server and waits for its /health; its pid in BENCH_SERVER_PID. Settings
+# given as NAME=value (e.g. Committee__Daemon=Disabled) go to its environment.
+bench_start_server() { # base url, log file, [NAME=value ...]
+  local url="$1" server_log="$2" dir i
+  shift 2
+  dir="$(dirname "$BENCH_SERVER_DLL")"
+  log "starting the server on $url (log: $server_log)${*:+, with $*}"
+  (
+    export ASPNETCORE_URLS="$url" ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_CONTENTROOT="$dir"
+    export Logging__LogLevel__Default=Warning
+    # Every simulated client reads anonymously from 127.0.0.1: the per-address limit would measure itself.
+    export Committee__RateLimit__AnonymousPerSecond=1000000 Committee__RateLimit__AnonymousBurst=1000000
+    for setting in "$@"; do export "${setting?}"; done
+    cd "$dir"
+    exec dotnet "$BENCH_SERVER_DLL"
+  ) >"$server_log" 2>&1 &
+  BENCH_SERVER_PID=$!
+  for ((i = 0; i < 240; i++)); do
+    kill -0 "$BENCH_SERVER_PID" 2>/dev/null || { tail -n 30 "$server_log" >&2; die "the server exited during start"; }
+    if curl -fsS --max-time 2 -o /dev/null "$url/health" 2>/dev/null; then log "server ready (pid $BENCH_SERVER_PID)"; return 0; fi
+    sleep 0.5
+  done
+  tail -n 30 "$server_log" >&2; die "the server did not answer $url/health within 120 s"
+}
+
+bench_stop_server() { # TERM, then KILL after 15 s; nothing if no server runs
+  [[ -n "${BENCH_SERVER_PID:-}" ]] || return 0
+  local pid="$BENCH_SERVER_PID" i
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping the server (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 150; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      log "the server did not stop within 15 s: killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  wait "$pid" 2>/dev/null || true
+  BENCH_SERVER_PID=""
+}
+
+bench_token() { # a secretariat token from the server's own command (same build, same signing key), on stdout
+  local output token
+  output="$(cd "$(dirname "$BENCH_SERVER_DLL")" && Logging__Console__LogToStandardErrorThreshold=Trace timeout 120 dotnet "$BENCH_SERVER_DLL" token secretariat 2>/dev/null)" \
+    || die "the token command failed"
+  token="$(tr -d '\r' <<<"$output" | grep -E '^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$' | tail -n 1 || true)"
+  [[ -n "$token" ]] || die "the token command printed no token"
+  printf '%s' "$token"
+}
+
+bench_server_errors() { # server log: says so if the server logged errors
+  if grep -qE '^(fail|crit):' "$1"; then
+    log "the server logged errors: see $1 ($(grep -cE '^(fail|crit):' "$1") entries)"
+  fi
+}
