@@ -36,7 +36,7 @@ public sealed record GroupOutcome(IResult? Result, Exception? Failure = null, bo
 /// <remarks>Commands on one stream never meet in a group: <see cref="StreamCommands{TContext}"/> lets one command per
 /// stream in at a time. If the shared transaction fails, it is rolled back whole, and each of its commands is tried
 /// again alone, where a conflict is answered as it always was.</remarks>
-public sealed class CommandGroups(IDocumentStore store, CommitSignal signal)
+public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILogger<CommandGroups> logger)
 {
     /// <summary>Transactions in flight per actor: one, so that commands gather behind it.</summary>
     private const int InFlight = 1;
@@ -132,6 +132,8 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal)
         // A lone command keeps its request's cancellation and trace; a group's transaction belongs to no one request.
         var cancellation = group.Count == 1 ? group[0].Command.Cancellation : CancellationToken.None;
         Activity.Current = group.Count == 1 ? group[0].Trace : null;
+        var writers = new List<Waiter>(group.Count);
+        var committed = false;
         try
         {
             await using var documents = store.LightweightSession();
@@ -141,7 +143,6 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal)
             foreach (var waiter in group) waiter.Command.Read(batch);
             await batch.Execute(cancellation);
 
-            var writers = new List<Waiter>(group.Count);
             foreach (var waiter in group)
             {
                 if (await waiter.Command.Decide(documents, cancellation) is { } answer) waiter.Done.TrySetResult(new GroupOutcome(answer));
@@ -150,13 +151,30 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal)
             if (writers.Count == 0) return;
 
             await documents.SaveChangesAsync(cancellation);
-            signal.Raise();
-            foreach (var waiter in writers) waiter.Done.TrySetResult(new GroupOutcome(waiter.Command.Committed()));
+            committed = true;
         }
-        catch (Exception e)
+        catch (Exception e) when (!committed)
         {
             // In a group, the failure may be another command's: each not yet answered is tried again alone.
             foreach (var waiter in group) waiter.Done.TrySetResult(new GroupOutcome(null, e, Shared: group.Count > 1));
+            return;
+        }
+        catch (Exception e) when (committed)
+        {
+            // Returning the connection failed after the commit: the writes stand, and answering them as failed would
+            // send them round again, recorded twice.
+            logger.LogWarning(e, "closing the session of {Count} committed command(s) failed", writers.Count);
+        }
+        foreach (var waiter in writers)
+        {
+            try { waiter.Done.TrySetResult(new GroupOutcome(waiter.Command.Committed())); }
+            catch (Exception e) { waiter.Done.TrySetException(e); }
+        }
+        try { signal.Raise(); }
+        catch (Exception e)
+        {
+            // The daemon's poll still finds the events; a runner that threw would leave the commands behind it waiting.
+            logger.LogWarning(e, "waking the read models after a commit failed");
         }
     }
 }
