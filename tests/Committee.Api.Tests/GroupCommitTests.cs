@@ -81,6 +81,30 @@ public sealed class GroupCommitTests(CommitteeApp app)
         }
     }
 
+    /// <summary>Opening a vote appends to the vote's new stream and to its draft (a companion stream): commands that
+    /// meet in a group on one draft must not each decide on the draft as it was before the others.</summary>
+    [Fact]
+    public async Task Votes_opened_together_on_one_draft_open_one_vote()
+    {
+        var session = app.NewSession();
+        await app.OpenMeeting(session);
+        var draft = (await app.Submit(session, 1)).Id();
+        (await app.Post($"/api/drafts/{draft}/introduction", new { expectedVersion = 1, delegation = "Belarus" })).ShouldBe(HttpStatusCode.OK);
+
+        var others = await Drafts(Together);
+
+        // Commands on other drafts first, so that the openings queue behind a transaction and meet in one group.
+        var joined = others.Select(d => Join(d, "Chile")).ToList();
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            app.Post($"/api/drafts/{draft}/votes", new { question = "proposal", kind = "recorded" })));
+
+        Assert.All(await Task.WhenAll(joined), r => r.ShouldBe(HttpStatusCode.OK));
+        Assert.Single(replies, r => r.Status == HttpStatusCode.Created);
+        Assert.All(replies.Where(r => r.Status != HttpStatusCode.Created), r => Assert.Contains(r.Status, new[] { HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity }));
+        var history = (await app.Get($"/api/drafts/{draft}/history")).ShouldBe(HttpStatusCode.OK).Json.AsArray();
+        Assert.Equal(3, history.Count);
+    }
+
     private static async Task<T> Scalar<T>(string sql, Guid[] ids)
     {
         await using var connection = new NpgsqlConnection(CommitteeApp.ConnectionString);

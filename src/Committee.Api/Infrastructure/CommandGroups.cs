@@ -11,18 +11,26 @@ public abstract class GroupedCommand
     /// <summary>Who records it: the events of one transaction carry one user name, so only one actor's commands share it.</summary>
     public abstract string Actor { get; }
 
+    /// <summary>The stream the command writes; no other command of its group writes it.</summary>
+    public abstract Guid StreamId { get; }
+
     public abstract CancellationToken Cancellation { get; }
 
     /// <summary>Queues what the command reads on the group's batch: one round trip for the whole group.</summary>
     public abstract void Read(IBatchedQuery batch);
 
     /// <summary>After the batch has run: the answer when there is nothing to write (a refusal, a replay, a 404), or null
-    /// once the command has queued its writes on the shared session.</summary>
-    public abstract Task<IResult?> Decide(IDocumentSession documents, CancellationToken cancellation);
+    /// once the command has queued its writes on the shared session. <paramref name="written"/> holds the streams the
+    /// group writes so far; a command that must write one of them (a companion stream) throws
+    /// <see cref="StreamWrittenInGroup"/> and goes again alone.</summary>
+    public abstract Task<IResult?> Decide(IDocumentSession documents, ISet<Guid> written, CancellationToken cancellation);
 
     /// <summary>The answer once the group's transaction has committed.</summary>
     public abstract IResult Committed();
 }
+
+/// <summary>Another command of the group writes a stream this command must write.</summary>
+public sealed class StreamWrittenInGroup() : Exception("another command of the group writes this stream");
 
 /// <summary>How a command fared in its group: its answer, or the failure of the transaction. A failure is
 /// <see cref="Shared"/> when other commands were in the same transaction: it may have been theirs, so this command is
@@ -33,14 +41,12 @@ public sealed record GroupOutcome(IResult? Result, Exception? Failure = null, bo
 /// then go together in the next one: one batched read for all, their decisions in turn, one write round trip and one
 /// commit. On 2 cores the round trips, not the statements, are most of what a command costs PostgreSQL and the
 /// server (docs/performance.md, "Sixth pass"); a lone command goes at once, as before.</summary>
-/// <remarks>Commands on one stream never meet in a group: <see cref="StreamCommands{TContext}"/> lets one command per
-/// stream in at a time. If the shared transaction fails, it is rolled back whole, and each of its commands is tried
+/// <remarks>No two commands of a group write one stream: <see cref="StreamCommands{TContext}"/> lets one command per
+/// stream in at a time, and a command whose companion stream another command of the group writes goes again alone
+/// (<see cref="StreamWrittenInGroup"/>). If the shared transaction fails, it is rolled back whole, and each of its commands is tried
 /// again alone, where a conflict is answered as it always was.</remarks>
 public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILogger<CommandGroups> logger)
 {
-    /// <summary>Transactions in flight per actor: one, so that commands gather behind it.</summary>
-    private const int InFlight = 1;
-
     private const int MaxGroup = 64;
 
     /// <summary>A command waiting for its group, with its request's trace, so that a lone command's database spans stay
@@ -51,6 +57,8 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILo
             this(command, new TaskCompletionSource<GroupOutcome>(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current) { }
     }
 
+    /// <summary>One actor's commands: those waiting, and whether a transaction of theirs is in flight (one at a time,
+    /// so that commands gather behind it).</summary>
     private sealed class Lane
     {
         public readonly ConcurrentQueue<Waiter> Waiting = new();
@@ -69,7 +77,7 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILo
         if (TryEnter(lane))
         {
             try { await RunNextGroup(lane); }
-            finally { Interlocked.Decrement(ref lane.Running); }
+            finally { Leave(lane); }
             Pump(lane);
         }
         return await waiter.Done.Task;
@@ -83,15 +91,9 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILo
         return await waiter.Done.Task;
     }
 
-    private static bool TryEnter(Lane lane)
-    {
-        while (true)
-        {
-            var running = Volatile.Read(ref lane.Running);
-            if (running >= InFlight) return false;
-            if (Interlocked.CompareExchange(ref lane.Running, running + 1, running) == running) return true;
-        }
-    }
+    private static bool TryEnter(Lane lane) => Interlocked.CompareExchange(ref lane.Running, 1, 0) == 0;
+
+    private static void Leave(Lane lane) => Volatile.Write(ref lane.Running, 0);
 
     /// <summary>Commands that queued behind a transaction go on in the background once it is done: each caller has its
     /// answer as soon as its own group commits.</summary>
@@ -110,9 +112,9 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILo
         }
         finally
         {
-            Interlocked.Decrement(ref lane.Running);
+            Leave(lane);
         }
-        // A command queued after the last look and before the decrement found the lane running: start it now.
+        // A command queued after the last look and before the lane was left found it running: start it now.
         Pump(lane);
     }
 
@@ -143,10 +145,18 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILo
             foreach (var waiter in group) waiter.Command.Read(batch);
             await batch.Execute(cancellation);
 
+            var written = group.Select(w => w.Command.StreamId).ToHashSet();
             foreach (var waiter in group)
             {
-                if (await waiter.Command.Decide(documents, cancellation) is { } answer) waiter.Done.TrySetResult(new GroupOutcome(answer));
-                else writers.Add(waiter);
+                try
+                {
+                    if (await waiter.Command.Decide(documents, written, cancellation) is { } answer) waiter.Done.TrySetResult(new GroupOutcome(answer));
+                    else writers.Add(waiter);
+                }
+                catch (StreamWrittenInGroup taken) when (group.Count > 1)
+                {
+                    waiter.Done.TrySetResult(new GroupOutcome(null, taken, Shared: true));
+                }
             }
             if (writers.Count == 0) return;
 

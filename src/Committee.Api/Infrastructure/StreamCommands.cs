@@ -149,13 +149,13 @@ public sealed class StreamCommands<TContext>(
         private Task<JasperFx.Events.IEventStream<T>> _streamRead = null!;
         private Task<TContext>? _contextRead;
         private IReadOnlyList<JasperFx.Events.StreamAction> _appended = [];
-        private int _eventCount;
-        private int _companionEventCount;
         private T _after = null!;
         private int _status;
         private string? _where;
 
         public override string Actor => request.Actor;
+
+        public override Guid StreamId => request.StreamId;
 
         public override CancellationToken Cancellation => request.Cancellation;
 
@@ -168,7 +168,7 @@ public sealed class StreamCommands<TContext>(
             _contextRead = _knownSession is { } s ? owner.Contexts.Read(batch, s, _now, request.Actor) : null;
         }
 
-        public override async Task<IResult?> Decide(IDocumentSession documents, CancellationToken cancellation)
+        public override async Task<IResult?> Decide(IDocumentSession documents, ISet<Guid> written, CancellationToken cancellation)
         {
             var prior = _priorRead is null ? null : await _priorRead;
             // A retry: answered from the command's own session, on the connection it already holds.
@@ -182,8 +182,13 @@ public sealed class StreamCommands<TContext>(
             if (request.ExpectedVersion is { } expected && expected != stream.CurrentVersion)
                 return await owner.AfterConflict(request, onConflict: null);
 
+            var companionIds = companions(stream.Aggregate).Distinct().ToList();
+            // A companion another command of the group writes would be decided on the stream as it was before that
+            // command's events: this one goes again alone, after it.
+            if (companionIds.Exists(written.Contains)) throw new StreamWrittenInGroup();
+            written.UnionWith(companionIds);
             var others = new Dictionary<Guid, JasperFx.Events.IEventStream<TCompanion>>();
-            foreach (var id in companions(stream.Aggregate).Distinct())
+            foreach (var id in companionIds)
             {
                 var other = await documents.Events.FetchForWriting<TCompanion>(id, cancellation);
                 if (other.Aggregate is null) return Problems.NotFound("id", $"there is no {TCompanion.Noun} {id}");
@@ -204,8 +209,6 @@ public sealed class StreamCommands<TContext>(
             foreach (var (id, companionEvents) in decided.Companions ?? new Dictionary<Guid, IReadOnlyList<object>>())
                 others[id].AppendMany(companionEvents);
             _appended = documents.PendingChanges.Streams().Where(a => a.Id == request.StreamId || others.ContainsKey(a.Id)).ToList();
-            _eventCount = decided.Events.Count;
-            _companionEventCount = decided.Companions?.Values.Sum(e => e.Count) ?? 0;
 
             _status = stream.Aggregate is null ? StatusCodes.Status201Created : StatusCodes.Status200OK;
             _where = _status == StatusCodes.Status201Created && request.Location is { } locate ? locate(_after) : null;
@@ -219,8 +222,9 @@ public sealed class StreamCommands<TContext>(
 
         public override IResult Committed()
         {
-            owner.Metrics.EventsAppended(T.Noun, _eventCount);
-            owner.Metrics.EventsAppended(TCompanion.Noun, _companionEventCount);
+            var own = _appended.Where(a => a.Id == request.StreamId).Sum(a => a.Events.Count);
+            owner.Metrics.EventsAppended(T.Noun, own);
+            owner.Metrics.EventsAppended(TCompanion.Noun, _appended.Sum(a => a.Events.Count) - own);
             return new Answer(_status, _after, _where, _appended.SelectMany(a => a.Events).Select(e => e.Sequence).DefaultIfEmpty().Max());
         }
     }
