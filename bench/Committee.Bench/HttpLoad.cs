@@ -91,15 +91,11 @@ public sealed class HttpLoad(HttpClient http, int session, BenchAction action = 
                 using var reply = body is null ? await http.GetAsync(path) : await Send(path, body);
                 var content = await reply.Content.ReadAsByteArrayAsync();
                 var completed = Stopwatch.GetTimestamp();
-                if (reply.IsSuccessStatusCode && body is null || action == BenchAction.Redirect && reply.StatusCode == HttpStatusCode.Redirect)
+                // A ceiling's GET changes nothing; a command's reply gives the version to send next.
+                if (reply.IsSuccessStatusCode || action == BenchAction.Redirect && reply.StatusCode == HttpStatusCode.Redirect)
                 {
                     tally.Success(started, completed, content.Length);
-                    continue;
-                }
-                if (reply.IsSuccessStatusCode)
-                {
-                    tally.Success(started, completed, content.Length);
-                    draft = draft with { Version = ReadVersion(content), ChileSponsors = !draft.ChileSponsors };
+                    if (body is not null) draft = draft with { Version = ReadVersion(content), ChileSponsors = !draft.ChileSponsors };
                     continue;
                 }
                 var status = (int)reply.StatusCode;

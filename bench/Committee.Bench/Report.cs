@@ -26,17 +26,15 @@ public static class Report
         Line($"- Software: {RuntimeInformation.FrameworkDescription}; PostgreSQL {postgres}; database `{database}`");
         if (options.Label is { Length: > 0 } label) Line($"- Server: {label}");
         Line($"- Runs: {options.ServerWarmup.TotalSeconds:0.#} s of unmeasured load first (another session), then per row {options.Warmup.TotalSeconds:0.#} s warm-up and {options.Duration.TotalSeconds:0.#} s measured; session {options.Session}");
-        Line(options.Action switch
+        Line((options.Action switch
         {
             BenchAction.Budget => "- HTTP command: each client owns a draft and repeats `POST /api/drafts/{id}/budget-implications` (yes and no in turn: the draft keeps its size) " +
-                "with the version of the previous reply and a new Idempotency-Key; one shared SocketsHttpHandler over loopback, HTTP/1.1",
-            BenchAction.Read => "- HTTP command: **not a command, a ceiling**: each client repeats `GET /api/drafts/{id}` of its own draft (one read of PostgreSQL, nothing written); " +
-                "one shared SocketsHttpHandler over loopback, HTTP/1.1",
-            BenchAction.Redirect => "- HTTP command: **not a command, a ceiling**: each client repeats `GET /` (the server's redirect to /docs, no database); " +
-                "one shared SocketsHttpHandler over loopback, HTTP/1.1",
+                "with the version of the previous reply and a new Idempotency-Key",
+            BenchAction.Read => "- HTTP command: **not a command, a ceiling**: each client repeats `GET /api/drafts/{id}` of its own draft (one read of PostgreSQL, nothing written)",
+            BenchAction.Redirect => "- HTTP command: **not a command, a ceiling**: each client repeats `GET /` (the server's redirect to /docs, no database)",
             _ => "- HTTP command: each client owns a draft and alternates `POST /api/drafts/{id}/sponsors` and `…/sponsor-withdrawals` " +
-                "(Chile: the draft grows by one entry per joining) with the version of the previous reply and a new Idempotency-Key; one shared SocketsHttpHandler over loopback, HTTP/1.1",
-        });
+                "(Chile: the draft grows by one entry per joining) with the version of the previous reply and a new Idempotency-Key",
+        }) + "; one shared SocketsHttpHandler over loopback, HTTP/1.1");
         Line($"- Baseline: each client on its own Npgsql connection, a prepared one-row `INSERT` of the same JSON body into `{BaselineLoad.Schema}.bench_baseline(id bigserial, body jsonb)`, autocommit");
         Line("- Latency: from before `SendAsync`/`ExecuteNonQueryAsync` to the whole reply read (Stopwatch); errors are non-2xx replies or exceptions");
         Line();
