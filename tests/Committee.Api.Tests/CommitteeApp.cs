@@ -20,6 +20,14 @@ public sealed class CommitteeApp : IAsyncLifetime
 {
     private static int _nextSession = 100;
     private readonly string _schema = $"test_{Guid.NewGuid():N}"[..20];
+    private readonly (string Key, string Value)[] _settings;
+
+    public CommitteeApp() : this([]) { }
+
+    private CommitteeApp((string Key, string Value)[] settings) => _settings = settings;
+
+    /// <summary>A host of its own with further settings; the test that makes it initializes and disposes it.</summary>
+    public static CommitteeApp With(params (string Key, string Value)[] settings) => new(settings);
 
     public IAlbaHost Host { get; private set; } = null!;
     public string Secretariat { get; private set; } = "";
@@ -52,6 +60,7 @@ public sealed class CommitteeApp : IAsyncLifetime
             // The tests read anonymously far faster than any person; ProtectionTests lowers it for an address of its own.
             builder.UseSetting("Committee:RateLimit:AnonymousPerSecond", "1000000");
             builder.UseSetting("Committee:RateLimit:AnonymousBurst", "1000000");
+            foreach (var (key, value) in _settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();
