@@ -146,13 +146,26 @@ public sealed record Diagnostics(CpuSplit Cpu, PgSnapshot? Database, long Action
 /// <param name="AllocatedBytes">Bytes its runtime has allocated since it started.</param>
 /// <param name="DatabaseOperations">Commands and batches Npgsql has executed for it, each one round trip to
 /// PostgreSQL; a commit is not among them.</param>
-public sealed record ServerMetrics(double AllocatedBytes, double DatabaseOperations)
+/// <param name="ReadModelGap">Marten's histogram of how many events the read models' composite was behind the
+/// high-water mark at each page it projected: observations at or under each bucket's bound, cumulative.</param>
+public sealed record ServerMetrics(double AllocatedBytes, double DatabaseOperations, IReadOnlyDictionary<double, double> ReadModelGap)
 {
     private const string Allocated = "dotnet_gc_heap_total_allocated_bytes_total";
     private const string Operations = "db_client_operation_duration_seconds_count";
+    private const string Gap = "marten_readmodels_all_gap_bucket";
 
     public ServerMetrics Minus(ServerMetrics before) =>
-        new(AllocatedBytes - before.AllocatedBytes, DatabaseOperations - before.DatabaseOperations);
+        new(AllocatedBytes - before.AllocatedBytes, DatabaseOperations - before.DatabaseOperations,
+            ReadModelGap.ToDictionary(b => b.Key, b => b.Value - before.ReadModelGap.GetValueOrDefault(b.Key)));
+
+    /// <summary>The bucket bound under which 99 % of the read models' pages were in the window, in events behind;
+    /// null when no page was projected (or the server exports no such histogram).</summary>
+    public double? ReadModelGapP99()
+    {
+        var total = ReadModelGap.GetValueOrDefault(double.PositiveInfinity);
+        if (total <= 0) return null;
+        return ReadModelGap.Where(b => b.Value >= 0.99 * total).Min(b => b.Key);
+    }
 
     /// <summary>The figures of the moment; NaN for what /metrics does not say.</summary>
     public static async Task<ServerMetrics> ReadAsync(HttpClient http)
@@ -160,21 +173,37 @@ public sealed record ServerMetrics(double AllocatedBytes, double DatabaseOperati
         try
         {
             var lines = (await http.GetStringAsync("/metrics")).Split('\n');
-            return new ServerMetrics(Sum(lines, Allocated), Sum(lines, Operations));
+            return new ServerMetrics(Sum(lines, Allocated), Sum(lines, Operations), Buckets(lines, Gap));
         }
         catch (HttpRequestException)
         {
-            return new ServerMetrics(double.NaN, double.NaN);
+            return new ServerMetrics(double.NaN, double.NaN, new Dictionary<double, double>());
         }
     }
 
     /// <summary>A metric summed over its label sets (Npgsql's are by connection pool).</summary>
     private static double Sum(string[] lines, string name)
     {
-        var values = lines
-            .Where(l => l.StartsWith(name, StringComparison.Ordinal) && l.Length > name.Length && l[name.Length] is ' ' or '{')
-            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
-            .ToList();
+        var values = Named(lines, name).Select(Value).ToList();
         return values.Count == 0 ? double.NaN : values.Sum();
+    }
+
+    /// <summary>A histogram's cumulative counts by bucket bound (<c>le</c>), summed over its other labels.</summary>
+    private static Dictionary<double, double> Buckets(string[] lines, string name) =>
+        Named(lines, name)
+            .Select(l => (Bound: Bound(l), Count: Value(l)))
+            .GroupBy(b => b.Bound)
+            .ToDictionary(g => g.Key, g => g.Sum(b => b.Count));
+
+    private static IEnumerable<string> Named(string[] lines, string name) =>
+        lines.Where(l => l.StartsWith(name, StringComparison.Ordinal) && l.Length > name.Length && l[name.Length] is ' ' or '{');
+
+    private static double Value(string line) => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
+
+    private static double Bound(string line)
+    {
+        var le = line[(line.IndexOf("le=\"", StringComparison.Ordinal) + 4)..];
+        le = le[..le.IndexOf('"')];
+        return le == "+Inf" ? double.PositiveInfinity : double.Parse(le, CultureInfo.InvariantCulture);
     }
 }

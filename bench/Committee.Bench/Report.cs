@@ -73,8 +73,8 @@ public static class Report
              "background processes and other databases); CPU ms per action over the measured window; database work per successful action " +
              "(warm-up included), from pg_stat_database and pg_stat_user_tables after the run (and after the server's event feed caught up):");
         Line();
-        Line("| path | clients | server | PG bench db | PG other | load gen | other | idle | server CPU ms/action | server alloc KB/action | server round trips to PostgreSQL/action (commits aside) | PG bench db CPU ms/action | transactions/action | rows ins/action (TOAST chunks incl.) | rows upd/action | reply KB mean / last | actions/s first s → last s | read-model lag p99 / max ms (commit → visible, sampled) | feed lag at end (events) | feed catch-up s |");
-        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line("| path | clients | server | PG bench db | PG other | load gen | other | idle | server CPU ms/action | server alloc KB/action | server round trips to PostgreSQL/action (commits aside) | PG bench db CPU ms/action | transactions/action | rows ins/action (TOAST chunks incl.) | rows upd/action | reply KB mean / last | actions/s first s → last s | read-model lag p99 / max ms (commit → visible, sampled) | read-model gap p99, events (Marten's histogram at /metrics) | feed lag at end (events) | feed catch-up s |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             if (r.Diagnostics is not { } d) continue;
@@ -90,6 +90,7 @@ public static class Report
                  $"| {(isHttp ? $"{F(r.MeanResponseBytes / 1024, "0.0")} / {F(r.LastResponseBytes / 1024.0, "0.0")}" : "–")} " +
                  $"| {N(r.PerSecond.FirstOrDefault())} → {N(r.PerSecond.LastOrDefault())} " +
                  $"| {(isHttp && d.LagMs is { Count: > 0 } lags ? $"{F(Percentiles.Nearest(lags, 0.99), "0")} / {F(lags[^1], "0")}" : "–")} " +
+                 $"| {(d.Server?.ReadModelGapP99() is { } gap ? $"≤ {F(gap, "0")}" : "–")} " +
                  $"| {(isHttp ? d.FeedLagAtEnd?.ToString(CultureInfo.InvariantCulture) ?? "no feed" : "–")} " +
                  $"| {(!isHttp || d.FeedLagAtEnd is null ? "–" : d.FeedCatchUp is { } t ? F(t.TotalSeconds, "0.0") : "did not")} |");
         }
