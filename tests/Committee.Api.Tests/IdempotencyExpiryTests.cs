@@ -5,7 +5,9 @@ using Marten;
 namespace Committee.Api.Tests;
 
 /// <summary>An Idempotency-Key is remembered for Committee:Idempotency:Ttl; then the expiry job removes its record, and
-/// the same key names a new request.</summary>
+/// the same key names a new request. Alone: its host's meters would mix into the shared host's /metrics
+/// (<see cref="TelemetryTests"/>).</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class IdempotencyExpiryTests
 {
     [Fact]
