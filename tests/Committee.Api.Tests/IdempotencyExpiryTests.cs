@@ -31,6 +31,34 @@ public sealed class IdempotencyExpiryTests
         Assert.Equal(2, (await app.Get($"/api/drafts/{draft.Id()}/history")).Json.AsArray().Count);
     }
 
+    [Fact]
+    public async Task A_record_past_its_lifetime_is_not_replayed_before_the_job_removes_it()
+    {
+        await using var app = CommitteeApp.With();
+        await app.InitializeAsync();
+        var draft = await app.Submit(app.NewSession(), 1);
+        var url = $"/api/drafts/{draft.Id()}/budget-implications";
+        var body = new { expectedVersion = 1, hasImplications = false };
+        (await app.Post(url, body, key: "aged")).ShouldBe(HttpStatusCode.OK);
+
+        // The record as it would stand 25 hours later, with the expiry job (hourly at a 24-hour lifetime) yet to run.
+        await using (var session = app.Store.LightweightSession())
+        {
+            var records = await session.Query<IdempotencyRecord>().ToListAsync(TestContext.Current.CancellationToken);
+            var record = records.Single(r => r.StreamId == Guid.Parse(draft.Id()) && r.Version == 2);
+            session.Store(record with { At = record.At - TimeSpan.FromHours(25) });
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var late = await app.Post(url, body, key: "aged");
+        late.ShouldBeProblem(HttpStatusCode.Conflict, "expectedVersion");
+        Assert.Equal(2, (long)late.Json["currentVersion"]!);
+        // The forgotten key may name another request: it is recorded, and its record replaces the aged one.
+        var other = new { expectedVersion = 2, hasImplications = true, statement = "A/C.3/64/L.70" };
+        Assert.Equal(3, (long)(await app.Post(url, other, key: "aged")).ShouldBe(HttpStatusCode.OK).Json["version"]!);
+        Assert.Equal("true", (await app.Post(url, other, key: "aged")).ShouldBe(HttpStatusCode.OK).Headers["Idempotent-Replayed"].ToString());
+    }
+
     private static async Task RecordsRemoved(IDocumentStore store, TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;

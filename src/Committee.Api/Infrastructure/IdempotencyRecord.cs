@@ -22,7 +22,8 @@ public sealed class Idempotency(IConfiguration configuration)
     /// <summary>Records made before this moment have expired.</summary>
     public DateTimeOffset ExpiredBefore(DateTimeOffset now) => now - Ttl;
 
-    public bool Expired(IdempotencyRecord record, DateTimeOffset now) => record.At < ExpiredBefore(now);
+    /// <summary>A record answers a retry until it expires, whether or not the expiry job has removed it yet.</summary>
+    public bool Answers(IdempotencyRecord record, DateTimeOffset now) => record.At >= ExpiredBefore(now);
 
     /// <summary>The record's time is a column of its own, indexed for the expiry's delete: an index on the JSON
     /// field calls a SQL function for every insert, which made the record the dearest write of a command after the

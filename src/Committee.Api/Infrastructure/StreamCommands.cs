@@ -172,7 +172,7 @@ public sealed class StreamCommands<TContext>(
         {
             var prior = _priorRead is null ? null : await _priorRead;
             // A retry: answered from the command's own session, on the connection it already holds.
-            if (prior is not null && !owner.Idempotency.Expired(prior, _now))
+            if (prior is not null && owner.Idempotency.Answers(prior, _now))
                 return await ReplayAsync<T>(prior, request.Fingerprint, documents, cancellation);
 
             var stream = await _streamRead;
@@ -261,7 +261,8 @@ public sealed class StreamCommands<TContext>(
     private async Task<IResult> AfterConflict<T>(Request<T> request, Func<Refusal>? onConflict) where T : class, IStreamAggregate<T>
     {
         await using var query = store.QuerySession();
-        if (request.RecordId is { } id && await query.LoadAsync<IdempotencyRecord>(id, request.Cancellation) is { } winner)
+        if (request.RecordId is { } id && await query.LoadAsync<IdempotencyRecord>(id, request.Cancellation) is { } winner
+            && Idempotency.Answers(winner, Clock.GetUtcNow()))
             return await ReplayAsync<T>(winner, request.Fingerprint, query, request.Cancellation);
         if (onConflict is not null) return Problems.For(onConflict());
         var state = await query.Events.FetchStreamStateAsync(request.StreamId, request.Cancellation);
