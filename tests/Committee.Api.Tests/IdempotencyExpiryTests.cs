@@ -4,9 +4,9 @@ using Marten;
 
 namespace Committee.Api.Tests;
 
-/// <summary>An Idempotency-Key is remembered for Committee:Idempotency:Ttl; then the expiry job removes its record, and
-/// the same key names a new request. Alone: its host's meters would mix into the shared host's /metrics
-/// (<see cref="TelemetryTests"/>).</summary>
+/// <summary>An Idempotency-Key is remembered for Committee:Idempotency:Ttl. After that its record answers no retry,
+/// whether or not the expiry job has removed it yet, and the same key names a new request. Alone: a host's meters would
+/// mix into the shared host's /metrics (<see cref="TelemetryTests"/>).</summary>
 [Collection(nameof(RunsAlone))]
 public sealed class IdempotencyExpiryTests
 {
