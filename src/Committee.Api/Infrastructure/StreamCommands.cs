@@ -262,7 +262,7 @@ public sealed class StreamCommands<TContext>(
     {
         await using var query = store.QuerySession();
         if (request.RecordId is { } id && await query.LoadAsync<IdempotencyRecord>(id, request.Cancellation) is { } winner
-            && Idempotency.Answers(winner, Clock.GetUtcNow()))
+            && idempotency.Answers(winner, clock.GetUtcNow()))
             return await ReplayAsync<T>(winner, request.Fingerprint, query, request.Cancellation);
         if (onConflict is not null) return Problems.For(onConflict());
         var state = await query.Events.FetchStreamStateAsync(request.StreamId, request.Cancellation);
