@@ -34,7 +34,7 @@ public sealed class IdempotencyExpiryTests
     [Fact]
     public async Task A_record_past_its_lifetime_is_not_replayed_before_the_job_removes_it()
     {
-        await using var app = CommitteeApp.With();
+        await using var app = new CommitteeApp();
         await app.InitializeAsync();
         var draft = await app.Submit(app.NewSession(), 1);
         var url = $"/api/drafts/{draft.Id()}/budget-implications";
