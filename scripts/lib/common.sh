@@ -479,8 +479,12 @@ bench_build() { # bench project directory: built in Release, its dll in BENCH_DL
   [[ -f "$BENCH_DLL" ]] || die "build output not found: $BENCH_DLL"
 }
 
-bench_label() { # base url: the server as every bench report names it
+bench_label() { # base url: the server as every bench report names it, with the runtime settings it was given
+  local runtime_env
+  # Through the environment, e.g. DOTNET_TieredCompilation=0 scripts/bench (the scripts' own DOTNET_* defaults left out).
+  runtime_env="$(env | grep -E '^(DOTNET_|COMPlus_)' | grep -vE '^DOTNET_(CLI_[A-Z_]*|NOLOGO|SKIP_FIRST_TIME_EXPERIENCE|GENERATE_ASPNET_CERTIFICATE)=' | sort | tr '\n' ' ' || true)"
   printf '%s' "Committee.Api Release, published ReadyToRun ($BENCH_SOURCE), ASPNETCORE_ENVIRONMENT=Development (as scripts/run), Logging:LogLevel:Default=Warning, on $1"
+  if [[ -n "$runtime_env" ]]; then printf '; server environment: %s' "${runtime_env% }"; fi
 }
 
 # Starts the server published by bench_server and waits for its /health; its pid in BENCH_SERVER_PID. Settings

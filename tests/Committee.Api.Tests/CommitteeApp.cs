@@ -88,7 +88,7 @@ public sealed class CommitteeApp : IAsyncLifetime
 
     /// <summary>Sends a request through the app's pipeline. Body: an object (serialized camelCase) or a raw string.</summary>
     public async Task<Reply> Send(HttpMethod method, string url, object? body = null, string? token = null, string? idempotencyKey = null,
-        string contentType = "application/json")
+        string contentType = "application/json", IReadOnlyDictionary<string, string>? headers = null)
     {
         var result = await Host.Scenario(s =>
         {
@@ -100,6 +100,7 @@ public sealed class CommitteeApp : IAsyncLifetime
                 http.Request.QueryString = new QueryString(query);
                 if (token is not null) http.Request.Headers.Authorization = $"Bearer {token}";
                 if (idempotencyKey is not null) http.Request.Headers[StreamCommands.IdempotencyHeader] = idempotencyKey;
+                foreach (var (name, value) in headers ?? new Dictionary<string, string>()) http.Request.Headers[name] = value;
                 if (body is not null)
                 {
                     var bytes = Encoding.UTF8.GetBytes(body as string ?? JsonSerializer.Serialize(body, Json.Options));

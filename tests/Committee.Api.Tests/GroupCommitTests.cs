@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Committee.Infrastructure;
 using Npgsql;
@@ -19,9 +21,10 @@ public sealed class GroupCommitTests(CommitteeApp app)
         return drafts;
     }
 
-    private Task<Reply> Join(string draft, string delegation, string? token = null, string? key = null) =>
+    private Task<Reply> Join(string draft, string delegation, string? token = null, string? key = null, ActivityTraceId? trace = null) =>
         app.Send(HttpMethod.Post, $"/api/drafts/{draft}/sponsors", new { expectedVersion = 1, delegations = new[] { delegation } },
-            token ?? app.Secretariat, key ?? Guid.NewGuid().ToString());
+            token ?? app.Secretariat, key ?? Guid.NewGuid().ToString(),
+            headers: trace is { } id ? new Dictionary<string, string> { ["traceparent"] = $"00-{id}-{ActivitySpanId.CreateRandom()}-01" } : null);
 
     [Fact]
     public async Task Commands_arriving_together_share_transactions_and_each_is_recorded_once_with_its_own_version_and_sequence()
@@ -79,6 +82,44 @@ public sealed class GroupCommitTests(CommitteeApp app)
             var joined = (await app.Get($"/api/drafts/{drafts[i]}/history")).Json.AsArray().Last()!;
             Assert.Equal(Actor(i).RecordedBy, (string?)joined["recordedBy"]);
         }
+    }
+
+    /// <summary>With a tracer listening, a shared transaction has a span of its own, the parent of its database spans,
+    /// linked to and from the request of each of its commands; a command that went alone keeps its database spans under
+    /// its request.</summary>
+    [Fact]
+    public async Task A_shared_transaction_is_traced_once_and_linked_with_the_request_of_each_of_its_commands()
+    {
+        var drafts = await Drafts(Together);
+        var traces = drafts.Select(_ => ActivityTraceId.CreateRandom()).ToArray();
+        var stopped = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source == Telemetry.Source || source.Name is "Microsoft.AspNetCore" or Telemetry.MartenSource or Telemetry.WolverineSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var replies = await Task.WhenAll(drafts.Select((d, i) => Join(d, "Chile", trace: traces[i])));
+
+        Assert.All(replies, r => r.ShouldBe(HttpStatusCode.OK));
+        var spans = stopped.ToArray();
+        bool Ours(ActivityLink link) => traces.Contains(link.Context.TraceId);
+        var shared = spans.Where(s => s.Source == Telemetry.Source && s.Links.Any(Ours)).ToArray();
+        Assert.Contains(shared, s => s.Links.Count(Ours) > 1);
+        var traced = spans.Where(s => s.Source != Telemetry.Source).ToArray();
+        foreach (var transaction in shared)
+        {
+            Assert.InRange(transaction.Links.Count(Ours), 1, (int)transaction.GetTagItem("committee.commands")!);
+            Assert.Contains(traced, s => s.Source.Name == Telemetry.MartenSource && s.ParentSpanId == transaction.SpanId);
+            foreach (var request in transaction.Links.Where(Ours))
+                Assert.Contains(traced, s => s.SpanId == request.Context.SpanId && s.Links.Any(l => l.Context.SpanId == transaction.SpanId));
+        }
+        var inShared = shared.SelectMany(s => s.Links.Where(Ours)).Select(l => l.Context.TraceId).ToArray();
+        Assert.Equal(inShared.Length, inShared.Distinct().Count());
+        foreach (var alone in traces.Except(inShared))
+            Assert.Contains(traced, s => s.Source.Name == Telemetry.MartenSource && s.TraceId == alone);
     }
 
     /// <summary>Opening a vote appends to the vote's new stream and to its draft (a companion stream): commands that

@@ -49,8 +49,8 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILo
 {
     private const int MaxGroup = 64;
 
-    /// <summary>A command waiting for its group, with its request's trace, so that a lone command's database spans stay
-    /// under its request.</summary>
+    /// <summary>A command waiting for its group, with its request's trace: a lone command's database spans stay under
+    /// its request, and a shared transaction's span links to it.</summary>
     private sealed record Waiter(GroupedCommand Command, TaskCompletionSource<GroupOutcome> Done, Activity? Trace)
     {
         public Waiter(GroupedCommand command) :
@@ -128,12 +128,26 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILo
         return true;
     }
 
+    /// <summary>The span of a shared transaction, parent of its database spans (null when no tracer listens). It and
+    /// the span of each command's request link to each other, so that either leads to the other.</summary>
+    private static Activity? SharedTransactionSpan(IReadOnlyList<Waiter> group)
+    {
+        if (!Telemetry.Source.HasListeners()) return null;
+        var requests = group.Where(w => w.Trace is not null).Select(w => new ActivityLink(w.Trace!.Context)).ToList();
+        var span = Telemetry.Source.StartActivity("committee.shared_transaction", ActivityKind.Internal, default(ActivityContext),
+            [new("committee.commands", group.Count)], requests);
+        if (span is null) return null;
+        foreach (var waiter in group) waiter.Trace?.AddLink(new ActivityLink(span.Context));
+        return span;
+    }
+
     /// <summary>One transaction for the group. Never throws: every waiter is answered.</summary>
     private async Task Run(IReadOnlyList<Waiter> group)
     {
         // A lone command keeps its request's cancellation and trace; a group's transaction belongs to no one request.
         var cancellation = group.Count == 1 ? group[0].Command.Cancellation : CancellationToken.None;
         Activity.Current = group.Count == 1 ? group[0].Trace : null;
+        using var span = group.Count == 1 ? null : SharedTransactionSpan(group);
         var writers = new List<Waiter>(group.Count);
         var committed = false;
         try
@@ -165,6 +179,7 @@ public sealed class CommandGroups(IDocumentStore store, CommitSignal signal, ILo
         }
         catch (Exception e) when (!committed)
         {
+            span?.SetStatus(ActivityStatusCode.Error, e.Message);
             // In a group, the failure may be another command's: each not yet answered is tried again alone.
             foreach (var waiter in group) waiter.Done.TrySetResult(new GroupOutcome(null, e, Shared: group.Count > 1));
             return;

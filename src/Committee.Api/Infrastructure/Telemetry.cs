@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasperFx.OpenTelemetry;
 using Marten;
 using Npgsql;
@@ -18,8 +19,8 @@ namespace Committee.Infrastructure;
 /// <c>dotnet.*</c>), Npgsql ("Npgsql"), Marten (meter and activity source "Marten": event appends, connection spans,
 /// and, when the async daemon runs, <c>marten.{projection}.all.processed|gap|skipped</c> and
 /// <c>marten.daemon.highwatermark|skipping</c>), Wolverine (activity source "Wolverine", meter
-/// "Wolverine:{service name}", hence the wildcard) and the application's own meter "Committee"
-/// (<see cref="CommitteeMetrics"/>). Traces are collected only when OTLP is configured: with nowhere to send them,
+/// "Wolverine:{service name}", hence the wildcard) and the application's own meter and activity source "Committee"
+/// (<see cref="CommitteeMetrics"/>, <see cref="Source"/>). Traces are collected only when OTLP is configured: with nowhere to send them,
 /// building spans would only cost the command path.
 /// </remarks>
 public static class Telemetry
@@ -33,6 +34,10 @@ public static class Telemetry
     public const string WolverineSource = "Wolverine";
 
     public const string WolverineMeters = "Wolverine*";
+
+    /// <summary>The application's own activity source: a transaction shared by a group of commands
+    /// (<see cref="CommandGroups"/>).</summary>
+    public static readonly ActivitySource Source = new(CommitteeMetrics.MeterName);
 
     /// <summary>SignalR's hub-invocation spans (.NET 9 and later).</summary>
     public const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
@@ -64,7 +69,7 @@ public static class Telemetry
         {
             otel.WithTracing(tracing => tracing
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsScrapeOrProbe(http.Request.Path))
-                    .AddSource(MartenSource, WolverineSource, SignalRSource)
+                    .AddSource(Source.Name, MartenSource, WolverineSource, SignalRSource)
                     .AddNpgsql())
                 .WithLogging();
             if (endpoint.FromCommitteeKey)
