@@ -88,13 +88,16 @@ public static class Telemetry
     }
 
     /// <summary>
-    /// Marten's own telemetry: a <c>marten.connection</c> span per connection (emitted only while a tracer listens,
-    /// i.e. when OTLP is configured), the <c>marten.event.append</c> counter (by event type) and the
-    /// <c>marten.fetch_for_writing.events_replayed</c> histogram.
+    /// Marten's own telemetry: the <c>marten.event.append</c> counter (by event type) and the
+    /// <c>marten.fetch_for_writing.events_replayed</c> histogram; the daemon's spans of its pages are Marten's too.
     /// </summary>
+    /// <remarks>No <c>marten.connection</c> span: a session that begins its transaction itself
+    /// (<c>BeginTransactionAsync</c>, as every command does) drops the lifetime that would end it (Marten 9.58), so the
+    /// span was never exported and every database span of a command hung from a parent no trace held. Npgsql's spans,
+    /// under the request or the shared transaction, say what the span said.</remarks>
     private static void ConfigureMartenTelemetry(StoreOptions opts)
     {
-        opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+        opts.OpenTelemetry.TrackConnections = TrackLevel.None;
         opts.OpenTelemetry.TrackEventCounters();
         opts.OpenTelemetry.TrackFetchForWritingMetrics();
     }
