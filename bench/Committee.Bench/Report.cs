@@ -25,7 +25,7 @@ public static class Report
         Line($"- Machine: {Machine()}; the server, PostgreSQL and this load generator share these cores");
         Line($"- Software: {RuntimeInformation.FrameworkDescription}; PostgreSQL {postgres}; database `{database}`");
         if (options.Label is { Length: > 0 } label) Line($"- Server: {label}");
-        Line($"- Runs: {options.ServerWarmup.TotalSeconds:0.#} s of unmeasured load first (another session), then per row {options.Warmup.TotalSeconds:0.#} s warm-up and {options.Duration.TotalSeconds:0.#} s measured; session {options.Session}");
+        Line($"- Runs: {options.ServerWarmup.TotalSeconds:0.#} s of unmeasured load first (another session), then ANALYZE (the statistics autovacuum gives a store in use), then per row {options.Warmup.TotalSeconds:0.#} s warm-up and {options.Duration.TotalSeconds:0.#} s measured; session {options.Session}");
         Line((options.Action switch
         {
             BenchAction.Budget => "- HTTP command: each client owns a draft and repeats `POST /api/drafts/{id}/budget-implications` (yes and no in turn: the draft keeps its size) " +
