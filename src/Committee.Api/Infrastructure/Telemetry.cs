@@ -16,12 +16,12 @@ namespace Committee.Infrastructure;
 /// </summary>
 /// <remarks>
 /// Sources, by name: ASP.NET Core (hosting, Kestrel, routing, SignalR connections), the .NET runtime ("System.Runtime",
-/// <c>dotnet.*</c>), Npgsql ("Npgsql"), Marten (meter and activity source "Marten": event appends, connection spans,
+/// <c>dotnet.*</c>), Npgsql ("Npgsql"), Marten (meter and activity source "Marten": event appends, the daemon's pages,
 /// and, when the async daemon runs, <c>marten.{projection}.all.processed|gap|skipped</c> and
 /// <c>marten.daemon.highwatermark|skipping</c>), Wolverine (activity source "Wolverine", meter
 /// "Wolverine:{service name}", hence the wildcard) and the application's own meter and activity source "Committee"
-/// (<see cref="CommitteeMetrics"/>, <see cref="Source"/>). Traces are collected only when OTLP is configured: with nowhere to send them,
-/// building spans would only cost the command path.
+/// (<see cref="CommitteeMetrics"/>, <see cref="Source"/>). Traces are collected only when OTLP is configured: with
+/// nowhere to send them, building spans would only cost the command path.
 /// </remarks>
 public static class Telemetry
 {
