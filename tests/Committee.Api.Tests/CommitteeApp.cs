@@ -100,7 +100,8 @@ public sealed class CommitteeApp : IAsyncLifetime
                 http.Request.QueryString = new QueryString(query);
                 if (token is not null) http.Request.Headers.Authorization = $"Bearer {token}";
                 if (idempotencyKey is not null) http.Request.Headers[StreamCommands.IdempotencyHeader] = idempotencyKey;
-                foreach (var (name, value) in headers ?? new Dictionary<string, string>()) http.Request.Headers[name] = value;
+                if (headers is not null)
+                    foreach (var (name, value) in headers) http.Request.Headers[name] = value;
                 if (body is not null)
                 {
                     var bytes = Encoding.UTF8.GetBytes(body as string ?? JsonSerializer.Serialize(body, Json.Options));

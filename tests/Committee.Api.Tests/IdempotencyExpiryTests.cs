@@ -65,10 +65,10 @@ public sealed class IdempotencyExpiryTests
         while (true)
         {
             await using var session = store.QuerySession();
-            var left = await session.Query<IdempotencyRecord>().CountAsync();
+            var left = await session.Query<IdempotencyRecord>().CountAsync(TestContext.Current.CancellationToken);
             if (left == 0) return;
             Assert.True(DateTime.UtcNow < deadline, $"{left} idempotency record(s) still stored {within.TotalSeconds:0} s after they expired");
-            await Task.Delay(100);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }
 }
